@@ -23,7 +23,7 @@ public final class IntervalText {
         if (nanos < 0) {
             out.append('-');
         }
-        // Long.MIN_VALUE has no positive counterpart: split off its last nanosecond digit first.
+        // Divide before taking absolute values: Long.MIN_VALUE has no positive counterpart.
         long days = Math.abs(nanos / Nanos.PER_DAY);
         long nanosOfDay = Math.abs(nanos % Nanos.PER_DAY);
         out.append(days).append(' ');
