@@ -105,7 +105,8 @@ public final class TimestreamHttpServer implements AutoCloseable {
             LOG.info("Timestream-compatible HTTP endpoint listening on {} ({})", server.endpoint(),
                     config.verifiesSignatures() ? "SigV4 verified" : "development mode: signatures not checked");
             return server;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty rethrows the checked BindException undeclared, so catch every Exception.
             shutDown(acceptor, io, workers);
             throw new IllegalStateException("cannot listen on " + config.bindAddress() + ":" + config.port(), e);
         }

@@ -83,7 +83,7 @@ public final class SignatureVerifier {
         }
         String stringToSign = AuthorizationHeader.ALGORITHM + '\n' + amzDate + '\n' + authorization.credentialScope()
                 + '\n' + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] signingKey = signingKey(secret, authorization.scopeDate(), authorization.region());
+        byte[] signingKey = signingKey(secret, authorization.scopeDate(), authorization.region(), SERVICE);
         byte[] expected = hmac(signingKey, stringToSign);
         byte[] provided;
         try {
@@ -132,10 +132,10 @@ public final class SignatureVerifier {
     }
 
     /** SigV4's key derivation: HMAC chain over date, region, service and "aws4_request". */
-    static byte[] signingKey(String secret, String scopeDate, String region) {
+    static byte[] signingKey(String secret, String scopeDate, String region, String service) {
         byte[] dateKey = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scopeDate);
         byte[] regionKey = hmac(dateKey, region);
-        byte[] serviceKey = hmac(regionKey, SERVICE);
+        byte[] serviceKey = hmac(regionKey, service);
         return hmac(serviceKey, "aws4_request");
     }
 

@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * connection is closed, since the byte stream can no longer be trusted to frame requests.
  *
  * <p>A client that half-closes (shuts down its output) after a request still gets the answer;
- * one that half-closes in the middle of a request gets a 400 from the decoder's premature-end
- * signal. All state is touched only on the channel's event loop.
+ * one that half-closes in the middle of a request gets a 400. All state is touched only on the
+ * channel's event loop.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -101,7 +101,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (event instanceof ChannelInputShutdownEvent) {
             inputShutdown = true;
             if (!busy && !closing) {
-                ctx.close();
+                if (deadline.receiving()) {
+                    // Netty's decoder drops a request cut short by end of input without a signal.
+                    respondAndClose(ctx, ErrorResponse.validation(400,
+                            "The client closed its side of the connection before the request was complete."));
+                } else {
+                    ctx.close();
+                }
             }
         }
         super.userEventTriggered(ctx, event);
@@ -130,7 +136,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         try {
             workers.execute(() -> {
                 ProtocolResponse response = run(request.request());
-                ctx.executor().execute(() -> respond(ctx, response, request.keepAlive()));
+                try {
+                    ctx.executor().execute(() -> respond(ctx, response, request.keepAlive()));
+                } catch (RejectedExecutionException e) {
+                    LOG.debug("dropping the response to {}: the endpoint is shutting down", ctx.channel().remoteAddress());
+                }
             });
         } catch (RejectedExecutionException e) {
             respond(ctx, ErrorResponse.of(ErrorCode.THROTTLING,

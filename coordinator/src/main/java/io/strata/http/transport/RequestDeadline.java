@@ -58,6 +58,11 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
         super.channelInactive(ctx);
     }
 
+    /** Whether part of a request has arrived but not all of it. */
+    boolean receiving() {
+        return state == State.RECEIVING;
+    }
+
     /** A whole request arrived and is being handled. */
     void requestComplete() {
         state = State.PROCESSING;
