@@ -63,6 +63,12 @@ public record TableSchema(
         }
     }
 
+    /** A schema of these names, in any collection; they are copied into UTF-8 byte order. */
+    public static TableSchema of(
+            Set<String> dimensions, Map<String, MeasureValueType> measures, Map<String, MeasureValueType> attributes) {
+        return new TableSchema(copyOf(dimensions), copyOf(measures), copyOf(attributes));
+    }
+
     /**
      * Why {@code record} cannot be written to a table with this schema, or empty if it can. The
      * first problem found is reported.
