@@ -85,7 +85,7 @@ final class ExpressionTranslator {
 
     RowExpression translate(Expression expression) {
         Integer channel = computed.get(expression);
-        if (channel != null) {
+        if (channel != null && !(expression instanceof Predicated)) {
             return new InputReference(channel, scope.fields().get(channel).type());
         }
         try {
@@ -224,7 +224,8 @@ final class ExpressionTranslator {
     private RowExpression predicated(Predicated predicated) {
         Integer subquery = computed.get(predicated);
         if (subquery != null) {
-            return new InputReference(subquery, SqlType.BOOLEAN);
+            boolean negated = predicated.getPredicate() instanceof InPredicate in && in.isNegated();
+            return negated(predicated, negated, new InputReference(subquery, SqlType.BOOLEAN));
         }
         Expression valueNode = predicated.getValue();
         return switch (predicated.getPredicate()) {

@@ -161,7 +161,7 @@ final class QueryPlanner {
     private RelationPlan planAliased(AliasedRelation aliased, CommonTableExpressions ctes) {
         RelationPlan plan = planRelation(aliased.getRelation(), ctes);
         Scope scope = plan.scope();
-        if (!aliased.getColumnNames().isEmpty()) {
+        if (aliased.getColumnNames() != null && !aliased.getColumnNames().isEmpty()) {
             scope = renameColumns(aliased, scope, aliased.getColumnNames());
         }
         return new RelationPlan(plan.node(), scope.withRelation(aliased.getAlias().getValue()));

@@ -124,11 +124,13 @@ final class BuiltInScalarFunctions {
             }
             return a % b;
         }));
+        resolver.register("$modulo", List.of(BIGINT, BIGINT), BIGINT, resolver.resolveScalar("$modulus", List.of(BIGINT, BIGINT)).implementation());
         resolver.register("$add", List.of(DOUBLE, DOUBLE), DOUBLE, Kernels.doubleBinary(Double::sum));
         resolver.register("$subtract", List.of(DOUBLE, DOUBLE), DOUBLE, Kernels.doubleBinary((a, b) -> a - b));
         resolver.register("$multiply", List.of(DOUBLE, DOUBLE), DOUBLE, Kernels.doubleBinary((a, b) -> a * b));
         resolver.register("$divide", List.of(DOUBLE, DOUBLE), DOUBLE, Kernels.doubleBinary((a, b) -> a / b));
         resolver.register("$modulus", List.of(DOUBLE, DOUBLE), DOUBLE, Kernels.doubleBinary((a, b) -> a % b));
+        resolver.register("$modulo", List.of(DOUBLE, DOUBLE), DOUBLE, Kernels.doubleBinary((a, b) -> a % b));
         resolver.register("$negate", List.of(BIGINT), BIGINT, Kernels.longUnary(BIGINT, Math::negateExact));
         resolver.register("$negate", List.of(DOUBLE), DOUBLE, Kernels.doubleUnary(a -> -a));
         resolver.register("$negate", List.of(INTERVAL_DAY_TO_SECOND), INTERVAL_DAY_TO_SECOND,

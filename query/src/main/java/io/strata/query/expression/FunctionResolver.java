@@ -135,7 +135,7 @@ public final class FunctionResolver {
                 case "$subtract" -> "-";
                 case "$multiply" -> "*";
                 case "$divide" -> "/";
-                case "$modulus" -> "%";
+                case "$modulus", "$modulo" -> "%";
                 case "$concat" -> "||";
                 default -> name.substring(1);
             };

@@ -158,6 +158,7 @@ public final class HashJoinOperator implements Operator {
             leftMatched[kept.left[index]] = true;
             rightMatched[kept.right[index]] = true;
         }
+        int matchedPairs = kept.size;
         if (type == JoinType.LEFT || type == JoinType.FULL) {
             for (int row = 0; row < probe.rowCount(); row++) {
                 if (!leftMatched[row]) {
@@ -165,7 +166,8 @@ public final class HashJoinOperator implements Operator {
                 }
             }
         }
-        return kept == pairs && residual == null ? candidates : assemble(probe, kept.left, kept.right, kept.size);
+        boolean unchanged = kept == pairs && kept.size == matchedPairs;
+        return unchanged ? candidates : assemble(probe, kept.left, kept.right, kept.size);
     }
 
     private ColumnBatch assemble(ColumnBatch probe, int[] leftPositions, int[] rightPositions, int count) {

@@ -39,7 +39,7 @@ final class SensorData {
         List<Map<String, Object>> readingRows = new ArrayList<>();
         for (int index = 0; index < 1500; index++) {
             int device = random.nextInt(devices.length);
-            long time = NOW_NANOS - (long) random.nextInt(30 * 3600) * SECOND - device; // unique per device second
+            long time = uniqueTime(random, 30 * 3600, device);
             Map<String, Object> row = new HashMap<>();
             row.put("device_id", devices[device]);
             row.put("location", locations[device % locations.length]);
@@ -75,7 +75,7 @@ final class SensorData {
             row.put("device_id", devices[device]);
             row.put("location", locations[device % locations.length]);
             row.put("region", regions[device % regions.length]);
-            row.put("time", NOW_NANOS - (long) random.nextInt(8 * 24 * 3600) * SECOND - device);
+            row.put("time", uniqueTime(random, 8 * 24 * 3600, device));
             row.put("measure_name", "sensor_metrics");
             // sensor-006 runs hot so the alert and z-score queries have rows
             double base = device == 5 ? 38 : 20;
@@ -95,7 +95,7 @@ final class SensorData {
         for (int index = 0; index < 600; index++) {
             Map<String, Object> row = new HashMap<>();
             row.put("machine_id", "m-" + random.nextInt(8));
-            row.put("time", NOW_NANOS - (long) random.nextInt(2 * 3600) * SECOND - index % 7);
+            row.put("time", uniqueTime(random, 2 * 3600, index % 7));
             row.put("measure_name", "machine");
             row.put("temperature", round(40 + random.nextDouble() * 60));
             row.put("pressure", random.nextInt(10) == 0 ? null : (long) (80 + random.nextInt(40)));
@@ -116,7 +116,7 @@ final class SensorData {
             row.put("function_name", functions[random.nextInt(functions.length)]);
             row.put("environment", environments[random.nextInt(environments.length)]);
             row.put("region", regions[random.nextInt(regions.length)]);
-            row.put("time", NOW_NANOS - (long) random.nextInt(6 * 3600) * SECOND - index % 11);
+            row.put("time", uniqueTime(random, 6 * 3600, index % 11));
             int kind = random.nextInt(3);
             if (kind == 0) {
                 row.put("measure_name", "order_processing_duration_ms");
@@ -134,6 +134,17 @@ final class SensorData {
         add(invocations, TableSchema.of(Set.of("function_name", "environment", "region", "error_type"),
                 Map.of("order_processing_duration_ms", MeasureValueType.DOUBLE, "order_success_count", MeasureValueType.BIGINT,
                         "order_error_count", MeasureValueType.BIGINT), Map.of()), invocationRows);
+    }
+
+    private final Set<Long> usedTimes = new java.util.HashSet<>();
+
+    /** A time in the last {@code seconds} seconds, in whole microseconds, never used before (no ties). */
+    private long uniqueTime(Random random, int seconds, int salt) {
+        long time;
+        do {
+            time = NOW_NANOS - (long) random.nextInt(seconds) * SECOND - salt * 1000L;
+        } while (!usedTimes.add(time));
+        return time;
     }
 
     private static double round(double value) {
