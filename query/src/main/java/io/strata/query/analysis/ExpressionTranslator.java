@@ -116,7 +116,7 @@ final class ExpressionTranslator {
             case IntervalLiteral literal -> interval(literal);
             case GenericLiteral literal -> genericLiteral(literal);
             case CurrentTimestamp ignored -> new Constant(analysis.clock().now(), SqlType.TIMESTAMP);
-            case ArithmeticBinaryExpression arithmetic -> call(arithmetic, "$" + arithmetic.getOperator().name().toLowerCase(Locale.ROOT),
+            case ArithmeticBinaryExpression arithmetic -> call(arithmetic.getLeft(), "$" + arithmetic.getOperator().name().toLowerCase(Locale.ROOT),
                     List.of(translate(arithmetic.getLeft()), translate(arithmetic.getRight())));
             case ArithmeticUnaryExpression unary -> unary.getSign() == ArithmeticUnaryExpression.Sign.MINUS
                     ? call(unary, "$negate", List.of(translate(unary.getValue())))
@@ -229,12 +229,12 @@ final class ExpressionTranslator {
         }
         Expression valueNode = predicated.getValue();
         return switch (predicated.getPredicate()) {
-            case ComparisonPredicate comparison -> comparison(predicated, valueNode, comparison);
+            case ComparisonPredicate comparison -> comparison(valueNode, valueNode, comparison);
             case IsNullPredicate isNull -> negated(predicated, isNull.isNegated(),
                     new SpecialForm(Form.IS_NULL, List.of(translate(valueNode)), SqlType.BOOLEAN));
-            case BetweenPredicate between -> between(predicated, valueNode, between);
-            case InPredicate in -> in(predicated, valueNode, in);
-            case LikePredicate like -> like(predicated, valueNode, like);
+            case BetweenPredicate between -> between(valueNode, valueNode, between);
+            case InPredicate in -> in(valueNode, valueNode, in);
+            case LikePredicate like -> like(valueNode, valueNode, like);
             case DistinctFromPredicate distinct -> {
                 RowExpression left = translate(valueNode);
                 RowExpression right = translate(distinct.getRight());
