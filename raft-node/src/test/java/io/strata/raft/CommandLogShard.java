@@ -26,7 +26,6 @@ final class CommandLogShard implements ReplicatedShard {
     private static final String SNAPSHOT_FILE = "commands.log";
 
     private final List<String> commands = new ArrayList<>();
-    private final AtomicInteger snapshotsInstalled = new AtomicInteger();
     private final AtomicInteger repeatedApplies = new AtomicInteger();
     private long lastIndex;
 
@@ -83,7 +82,6 @@ final class CommandLogShard implements ReplicatedShard {
             commands.addAll(loaded);
             lastIndex = index;
         }
-        snapshotsInstalled.incrementAndGet();
     }
 
     synchronized List<String> contents() {
@@ -92,10 +90,6 @@ final class CommandLogShard implements ReplicatedShard {
 
     int repeatedApplies() {
         return repeatedApplies.get();
-    }
-
-    int snapshotsInstalled() {
-        return snapshotsInstalled.get();
     }
 
     @Override

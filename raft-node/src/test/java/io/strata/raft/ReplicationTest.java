@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 import io.strata.core.error.ConflictException;
 import io.strata.core.error.ValidationException;
 import io.strata.raft.client.GroupClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,6 +153,5 @@ class ReplicationTest {
                 assertThat(cluster.contents(node, group)).isEqualTo(written);
             }
         });
-        assertThat(Files.isDirectory(cluster.groupDirectory(0, group))).isTrue();
     }
 }

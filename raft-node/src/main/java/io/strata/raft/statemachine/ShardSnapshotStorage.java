@@ -80,8 +80,11 @@ final class ShardSnapshotStorage implements StateMachineStorage {
 
     @Override
     public void init(RaftStorage raftStorage) throws IOException {
-        stateMachineDirectory = raftStorage.getStorageDir().getStateMachineDir().toPath();
-        Files.createDirectories(stateMachineDirectory);
+        init(raftStorage.getStorageDir().getStateMachineDir().toPath());
+    }
+
+    void init(Path directory) throws IOException {
+        stateMachineDirectory = directory;
         reload();
     }
 
