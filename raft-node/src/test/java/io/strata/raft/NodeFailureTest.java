@@ -136,6 +136,53 @@ class NodeFailureTest {
     }
 
     @Test
+    void aLeaderLeftAloneAnswersUnavailableInBoundedTimeAndTheWriteIsAtMostOnceLater() throws Exception {
+        try (ThreeNodeCluster cluster = new ThreeNodeCluster(storage, settings -> settings)) {
+            GroupId group = GroupId.named("lonely-leader");
+            cluster.addGroup(group);
+            GroupClient client = cluster.client(group, CLIENT_TIMEOUT);
+            List<String> acknowledged = numbered("acknowledged", 0, 5);
+            writeAll(client, acknowledged);
+            int leader = cluster.awaitLeader(group);
+            for (int node = 0; node < 3; node++) {
+                if (node != leader) {
+                    cluster.stop(node);
+                }
+            }
+
+            // The leader may append the write but can never commit it: the client must not wait forever.
+            GroupClient impatient = cluster.client(group, Duration.ofSeconds(3));
+            long started = System.nanoTime();
+            Throwable failure = catchThrowable(() -> impatient.submit(bytes("unacknowledged")).get(60, TimeUnit.SECONDS));
+            Duration failedAfter = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(failure).cause().isInstanceOf(ServiceUnavailableException.class);
+            LOG.info("write to a leader without quorum failed after {} ms", failedAfter.toMillis());
+            assertThat(failedAfter).isLessThan(Duration.ofSeconds(20));
+
+            for (int node = 0; node < 3; node++) {
+                if (node != leader) {
+                    cluster.start(node);
+                }
+            }
+            writeAll(client, List.of("after-recovery"));
+
+            // Unacknowledged is not lost-or-applied knowledge: the write may surface once, never twice,
+            // and every replica agrees either way.
+            await().atMost(ThreeNodeCluster.WAIT).untilAsserted(() -> {
+                List<String> first = cluster.contents(0, group);
+                assertThat(first).last().isEqualTo("after-recovery");
+                assertThat(first.subList(0, acknowledged.size())).isEqualTo(acknowledged);
+                assertThat(first.subList(acknowledged.size(), first.size() - 1))
+                        .isIn(List.of(), List.of("unacknowledged"));
+                assertThat(cluster.contents(1, group)).isEqualTo(first);
+                assertThat(cluster.contents(2, group)).isEqualTo(first);
+            });
+            LOG.info("after recovery the unacknowledged write was {}",
+                    cluster.contents(0, group).contains("unacknowledged") ? "committed once" : "discarded");
+        }
+    }
+
+    @Test
     void whenTheLeaderStopsANewLeaderIsElectedAndWritesAreAcknowledgedAgain() throws Exception {
         try (ThreeNodeCluster cluster = new ThreeNodeCluster(storage, settings -> settings)) {
             GroupId group = GroupId.named("failover");

@@ -1,7 +1,6 @@
 package io.strata.raft.server;
 
 import io.strata.core.error.InternalServerException;
-import io.strata.core.error.ValidationException;
 import io.strata.raft.GroupId;
 import io.strata.raft.NodeEndpoint;
 import io.strata.raft.statemachine.ReplicatedShardFactory;
@@ -77,7 +76,7 @@ public final class RaftNode implements AutoCloseable {
     public void addGroup(GroupId groupId, List<NodeEndpoint> peers) throws IOException {
         Objects.requireNonNull(groupId, "groupId");
         if (peers.stream().noneMatch(peer -> peer.nodeId().equals(settings.endpoint().nodeId()))) {
-            throw new ValidationException("Node " + settings.endpoint().nodeId() + " is not a peer of " + groupId
+            throw new IllegalArgumentException("Node " + settings.endpoint().nodeId() + " is not a peer of " + groupId
                     + ": " + peers);
         }
         if (hosts(groupId)) {
