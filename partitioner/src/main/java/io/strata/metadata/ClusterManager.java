@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.api.transaction.TransactionOp;
@@ -56,6 +58,7 @@ public final class ClusterManager implements Closeable {
     private final CuratorCache membersCache;
     private final ScheduledExecutorService worker;
     private final AtomicReference<String> lastError = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param participantId  this node's id in the election
@@ -117,7 +120,7 @@ public final class ClusterManager implements Closeable {
     private void recomputeAfter(Duration delay) {
         try {
             worker.schedule(this::recompute, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException shuttingDown) {
             // shutting down
         }
     }
@@ -170,6 +173,9 @@ public final class ClusterManager implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         membersCache.close();
         try {
             latch.close();

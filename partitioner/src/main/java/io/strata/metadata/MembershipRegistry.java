@@ -25,6 +25,9 @@ import org.apache.zookeeper.data.Stat;
  * recreates it once ZooKeeper deletes it. Two live nodes must never share a node id: the second
  * would take over the first one's znode.
  *
+ * <p>Close the registry before its Curator client: closing the client first leaves Curator's
+ * {@code PersistentNode} retrying its create against a closed client.
+ *
  * <p>Threading: {@link #start()}/{@link #close()} from one owner thread; the other methods are
  * thread-safe. Idempotent: starting a registration that already exists only rewrites its data.
  */
@@ -81,9 +84,19 @@ public final class MembershipRegistry implements Closeable {
         return members;
     }
 
-    /** Deletes the registration (the node leaves the cluster) and stops re-creating it. */
+    /**
+     * Deletes the registration (the node leaves the cluster) and stops re-creating it. When the
+     * session is already gone or unreachable the delete cannot run, and need not: ZooKeeper
+     * removes the ephemeral znode with the session.
+     */
     @Override
     public void close() throws IOException {
-        node.close();
+        try {
+            node.close();
+        } catch (IOException e) {
+            if (!(e.getCause() instanceof KeeperException)) {
+                throw e;
+            }
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.apache.curator.framework.recipes.cache.ChildData;
 import org.apache.curator.framework.recipes.cache.CuratorCache;
 import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
 import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
@@ -73,6 +74,7 @@ public final class RoutingCache implements Closeable {
     /** Bumped on every connection loss; a verification started before a loss must not clear staleness. */
     private volatile long connectionGeneration;
     private volatile RoutingView view;
+    private final ConnectionStateListener connectionListener = (ignored, state) -> onConnectionState(state);
 
     public RoutingCache(CuratorFramework client, MetadataPaths paths, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
@@ -88,7 +90,7 @@ public final class RoutingCache implements Closeable {
 
     public void start() throws Exception {
         paths.createParents(client);
-        client.getConnectionStateListenable().addListener((ignored, state) -> onConnectionState(state));
+        client.getConnectionStateListenable().addListener(connectionListener);
         for (CuratorCache cache : List.of(membersCache, placementCache, catalogCache)) {
             cache.listenable().addListener(CuratorCacheListener.builder()
                     .forAll((type, before, after) -> {
@@ -278,6 +280,7 @@ public final class RoutingCache implements Closeable {
 
     @Override
     public void close() {
+        client.getConnectionStateListenable().removeListener(connectionListener);
         verifier.shutdownNow();
         catalogCache.close();
         placementCache.close();

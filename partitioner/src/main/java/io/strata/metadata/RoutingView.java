@@ -5,6 +5,7 @@ import io.strata.placement.Placement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public record RoutingView(Placement placement, Map<String, NodeRegistration> mem
             return List.of();
         }
         return placement.group(group).peers().stream()
-                .map(members::get).filter(java.util.Objects::nonNull).toList();
+                .map(members::get).filter(Objects::nonNull).toList();
     }
 
     RoutingView withStaleSince(Instant since) {

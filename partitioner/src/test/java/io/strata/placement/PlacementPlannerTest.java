@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-class PlacementPlannerProperties {
+class PlacementPlannerTest {
     private final PlacementPlanner planner = new PlacementPlanner();
 
     /** A cluster: 3–5 zones, 1–4 nodes per zone (sizes may differ), plus a seed for shuffling. */
