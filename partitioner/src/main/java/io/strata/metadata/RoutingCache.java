@@ -257,19 +257,20 @@ public final class RoutingCache implements Closeable {
         }
     }
 
+    /** Under the lock, so two threads rebuilding at once cannot publish an older read last. */
     private void rebuildView() {
-        Map<String, NodeRegistration> members = new TreeMap<>();
-        membersCache.stream()
-                .filter(data -> !data.getPath().equals(paths.members()) && data.getData() != null)
-                .forEach(data -> {
-                    NodeRegistration registration = NodeRegistration.fromBytes(data.getData());
-                    members.put(registration.nodeId(), registration);
-                });
-        Placement placement = placementCache.get(paths.placement())
-                .filter(data -> data.getData() != null && data.getData().length > 0)
-                .map(data -> PlacementCodec.fromBytes(data.getData()))
-                .orElse(null);
         synchronized (transitions) {
+            Map<String, NodeRegistration> members = new TreeMap<>();
+            membersCache.stream()
+                    .filter(data -> !data.getPath().equals(paths.members()) && data.getData() != null)
+                    .forEach(data -> {
+                        NodeRegistration registration = NodeRegistration.fromBytes(data.getData());
+                        members.put(registration.nodeId(), registration);
+                    });
+            Placement placement = placementCache.get(paths.placement())
+                    .filter(data -> data.getData() != null && data.getData().length > 0)
+                    .map(data -> PlacementCodec.fromBytes(data.getData()))
+                    .orElse(null);
             Placement known = view.placement();
             if (placement != null && known != null && known.epoch() > placement.epoch()) {
                 placement = known; // a coalesced or reordered read never moves the view backwards

@@ -158,6 +158,32 @@ class CatalogStoreTest {
     }
 
     @Test
+    void aTableCreatedWhileItsDatabaseIsDeletedIsNeverOrphaned() throws Exception {
+        CatalogStore other = new CatalogStore(zooKeeper.newClient(), paths);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String database = "race-" + round;
+                store.createDatabase(database, bytes("db"));
+                Future<Boolean> tableCreated = pool.submit(() -> succeeds(() -> other.createTable(database, "t", bytes("t"))));
+                Future<Boolean> databaseDeleted = pool.submit(() -> succeeds(
+                        () -> store.deleteDatabase(database, CatalogStore.ANY_VERSION)));
+                boolean created = tableCreated.get();
+                boolean deleted = databaseDeleted.get();
+                assertThat(created && deleted).as("both won in round %d", round).isFalse();
+                if (deleted) {
+                    assertThat(store.listDatabases()).doesNotContain(database);
+                    assertThat(zooKeeperHas(paths.table(database, "t"))).isFalse();
+                } else {
+                    assertThat(store.listTables(database)).containsExactly("t");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void creatingAnExistingTableIsAConflictAndTablesAreScopedByDatabase() {
         store.createDatabase("a", bytes("a"));
         store.createDatabase("b", bytes("b"));
@@ -178,6 +204,19 @@ class CatalogStoreTest {
         assertThat(store.listDatabases()).containsExactly("...", odd);
         assertThat(store.listTables(odd)).containsExactly("a/b");
         assertThat(store.getTable(odd, "a/b").value()).isEqualTo(bytes("z"));
+    }
+
+    private static boolean succeeds(Runnable operation) {
+        try {
+            operation.run();
+            return true;
+        } catch (ResourceNotFoundException | ValidationException lostTheRace) {
+            return false;
+        }
+    }
+
+    private static boolean zooKeeperHas(String path) throws Exception {
+        return zooKeeper.newClient().checkExists().forPath(path) != null;
     }
 
     private String createdDatabase() {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.strata.core.error.ServiceUnavailableException;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +38,7 @@ class ZooKeeperRestartTest {
 
     @Test
     void theCacheGoesStaleThenFreshRegistrationsReturnAndTheCatalogIsServedThroughout() throws Exception {
+        ManualClock clock = new ManualClock();
         CuratorFramework nodeClient = zooKeeper.newClient();
         Set<ConnectionState> nodeStates = ConcurrentHashMap.newKeySet();
         nodeClient.getConnectionStateListenable().addListener((client, state) -> nodeStates.add(state));
@@ -47,7 +47,7 @@ class ZooKeeperRestartTest {
         catalog.createTable("fleet", "cpu", bytes("table"));
         try (MembershipRegistry registry = new MembershipRegistry(nodeClient, paths,
                      new NodeRegistration("node-a", "a", Map.of("raft", "a:9870")));
-             RoutingCache cache = new RoutingCache(zooKeeper.newClient(), paths, Clock.systemUTC())) {
+             RoutingCache cache = new RoutingCache(zooKeeper.newClient(), paths, clock)) {
             registry.start();
             cache.start();
             await().atMost(WAIT).until(() -> !cache.stale() && cache.view().members().containsKey("node-a")
@@ -58,7 +58,10 @@ class ZooKeeperRestartTest {
 
             await().atMost(WAIT).until(cache::stale);
             assertThatThrownBy(cache::routableView).isInstanceOf(ServiceUnavailableException.class);
-            assertThat(cache.readableView(Duration.ofHours(1)).members()).containsKey("node-a");
+            assertThat(cache.readableView(Duration.ofSeconds(30)).members()).containsKey("node-a");
+            clock.advance(Duration.ofSeconds(31));
+            assertThatThrownBy(() -> cache.readableView(Duration.ofSeconds(30)))
+                    .isInstanceOf(ServiceUnavailableException.class);
             assertThat(cache.table("fleet", "cpu").orElseThrow().value()).isEqualTo(bytes("table"));
             // stay down past the session timeout so the sessions are lost, not just suspended
             await().atMost(WAIT).until(() -> nodeStates.contains(ConnectionState.LOST));
