@@ -35,7 +35,10 @@ import java.util.List;
  */
 public interface BlobStore extends AutoCloseable {
 
-    /** Stores {@code content} under {@code key}, replacing any previous object atomically. */
+    /**
+     * Stores {@code content} under {@code key}, replacing any previous object atomically. The array
+     * is not copied: do not change it until the put returns.
+     */
     void put(BlobKey key, byte[] content);
 
     /**

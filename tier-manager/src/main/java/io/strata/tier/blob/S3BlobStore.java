@@ -94,7 +94,9 @@ public final class S3BlobStore implements BlobStore {
         try {
             client.putObject(request -> request.bucket(configuration.bucket()).key(objectKey)
                             .contentLength((long) content.length).contentType(CONTENT_TYPE),
-                    RequestBody.fromBytes(content));
+                    // Not fromBytes: that copies the array, and segments run to megabytes.
+                    RequestBody.fromContentProvider(
+                            ContentStreamProvider.fromByteArrayUnsafe(content), content.length, CONTENT_TYPE));
         } catch (SdkException e) {
             throw errors.translate("put", key, e);
         }

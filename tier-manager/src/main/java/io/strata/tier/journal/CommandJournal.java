@@ -244,7 +244,15 @@ public final class CommandJournal implements AutoCloseable {
                 if (array != null) {
                     bytes.write(array, offset, length);
                 } else {
-                    bytes.writeSome(direct.duplicate());
+                    ByteBuffer source = direct.duplicate();
+                    while (source.hasRemaining()) {
+                        int before = source.remaining();
+                        bytes.writeSome(source);
+                        if (source.remaining() == before) {
+                            throw new IllegalStateException("The journal cannot take a command of "
+                                    + direct.remaining() + " bytes at index " + raftIndex + ".");
+                        }
+                    }
                 }
             } catch (RuntimeException | Error e) {
                 document.rollbackOnClose();

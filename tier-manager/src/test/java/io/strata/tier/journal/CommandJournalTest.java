@@ -130,6 +130,23 @@ class CommandJournalTest {
     }
 
     @Test
+    void commandsOfMegabytesRoundTrip() {
+        byte[] large = randomBytes(4 * 1024 * 1024 + 5);
+        ByteBuffer largeDirect = ByteBuffer.allocateDirect(3 * 1024 * 1024).put(randomBytes(3 * 1024 * 1024)).flip();
+        byte[] largeDirectCopy = new byte[largeDirect.remaining()];
+        largeDirect.duplicate().get(largeDirectCopy);
+        try (CommandJournal journal = open()) {
+            journal.append(1, large);
+            journal.append(2, largeDirect);
+            journal.append(3, new byte[0]);
+        }
+        try (CommandJournal reopened = open()) {
+            assertThat(replayAll(reopened)).containsExactly(
+                    JournalEntry.of(1, large), JournalEntry.of(2, largeDirectCopy), JournalEntry.of(3, new byte[0]));
+        }
+    }
+
+    @Test
     void droppingCyclesBeforeASnapshotKeepsItsCycleAndEverythingLater() throws IOException {
         JournalPosition snapshot = null;
         try (CommandJournal journal = open()) {
