@@ -1,0 +1,224 @@
+package io.strata.tier.encoding;
+
+import io.strata.core.error.InternalServerException;
+
+/**
+ * Doubles as decimals: ALP, adaptive lossless floating point (Afroozeh et al., SIGMOD 2024).
+ *
+ * <p>Values that were decimals before they became doubles (sensor readings with two decimals,
+ * integer counters) turn back into small integers {@code n = round(v * 10^e / 10^f)}; a value is
+ * kept only if {@code n * 10^f / 10^e} gives back its exact bits, otherwise it is an exception
+ * stored whole with its position (NaN, ±Inf, -0.0, subnormals, full-precision values). The
+ * integers are stored as offsets from the block minimum (frame of reference), bit-packed.
+ * Exponent {@code e} and factor {@code f} are chosen per block by measurement: every pair is
+ * tried on a sample, the best {@value #CANDIDATES} are measured on the whole block.
+ *
+ * <p>Payload only ({@link DoubleColumnCodec} writes the header). Keeps scratch arrays between
+ * blocks, so an instance is not thread-safe: one per encoding or decoding thread.
+ */
+final class AlpDoubleCodec {
+    static final int MAX_EXPONENT = 18;
+    private static final int SAMPLE_SIZE = 32;
+    private static final int CANDIDATES = 2;
+    /** Adding then subtracting 2^52 + 2^51 rounds to the nearest integer for |x| < 2^51. */
+    private static final double ROUNDING_MAGIC = 0x1.8p52;
+    private static final double ENCODABLE_LIMIT = 0x1p51;
+    /** Marks an exception in the scratch arrays; no encodable value reaches it (|n| < 2^51). */
+    private static final long EXCEPTION = Long.MIN_VALUE;
+    private static final int FIXED_HEADER_BITS = 5 + 5 + 6 + 64;
+    private static final double[] POWER_OF_TEN = new double[MAX_EXPONENT + 1];
+    private static final double[] INVERSE_POWER_OF_TEN = new double[MAX_EXPONENT + 1];
+
+    static {
+        double power = 1;
+        for (int i = 0; i <= MAX_EXPONENT; i++) {
+            POWER_OF_TEN[i] = power; // exact: 10^18 < 2^53 * 2^18 and 10^i = 2^i * 5^i
+            INVERSE_POWER_OF_TEN[i] = 1 / power;
+            power *= 10;
+        }
+    }
+
+    private long[] encoded = new long[0];
+    private long[] candidateEncoded = new long[0];
+    private final int[] candidateExponent = new int[CANDIDATES];
+    private final int[] candidateFactor = new int[CANDIDATES];
+    private final long[] candidateCost = new long[CANDIDATES];
+
+    /** Measures the block and returns the cheapest plan; remembers its integers for {@link #encode}. */
+    AlpPlan plan(double[] values, int count) {
+        if (count == 0) {
+            return new AlpPlan(0, 0, 0, 0, 0, 0);
+        }
+        if (encoded.length < count) {
+            encoded = new long[count];
+            candidateEncoded = new long[count];
+        }
+        pickCandidatesOnSample(values, count);
+        AlpPlan best = null;
+        for (int c = 0; c < CANDIDATES; c++) {
+            if (candidateCost[c] == Long.MAX_VALUE) {
+                continue;
+            }
+            AlpPlan plan = measure(values, count, candidateExponent[c], candidateFactor[c], candidateEncoded);
+            if (best == null || plan.payloadBits() < best.payloadBits()) {
+                best = plan;
+                long[] swap = encoded;
+                encoded = candidateEncoded;
+                candidateEncoded = swap;
+            }
+        }
+        return best;
+    }
+
+    /** Writes the block {@code plan} was made for; must directly follow {@link #plan}. */
+    void encode(double[] values, int count, AlpPlan plan, BitWriter out) {
+        if (count == 0) {
+            return;
+        }
+        out.writeBits(plan.exponent(), 5);
+        out.writeBits(plan.factor(), 5);
+        out.writeBits(plan.bitWidth(), 6);
+        out.writeBits(plan.reference(), 64);
+        out.writeVarLong(plan.exceptionCount());
+        long reference = plan.reference();
+        int width = plan.bitWidth();
+        for (int i = 0; i < count; i++) {
+            long n = encoded[i];
+            out.writeBits(n == EXCEPTION ? 0 : n - reference, width);
+        }
+        int positionWidth = positionWidth(count);
+        for (int i = 0; i < count && plan.exceptionCount() > 0; i++) {
+            if (encoded[i] == EXCEPTION) {
+                out.writeBits(i, positionWidth);
+                out.writeBits(Double.doubleToRawLongBits(values[i]), 64);
+            }
+        }
+    }
+
+    /** Reads {@code count} values written by {@link #encode} into {@code out}. */
+    void decode(BitReader in, int count, double[] out) {
+        if (count == 0) {
+            return;
+        }
+        int exponent = (int) in.readBits(5);
+        int factor = (int) in.readBits(5);
+        int width = (int) in.readBits(6);
+        long reference = in.readBits(64);
+        long exceptions = in.readVarLong();
+        if (exponent > MAX_EXPONENT || factor > exponent || exceptions < 0 || exceptions > count) {
+            throw new InternalServerException("Corrupt column block: ALP exponent " + exponent
+                    + ", factor " + factor + ", exceptions " + exceptions);
+        }
+        double factorScale = POWER_OF_TEN[factor];
+        double exponentScale = POWER_OF_TEN[exponent];
+        for (int i = 0; i < count; i++) {
+            out[i] = (double) (reference + in.readBits(width)) * factorScale / exponentScale;
+        }
+        int positionWidth = positionWidth(count);
+        for (long e = 0; e < exceptions; e++) {
+            int position = (int) in.readBits(positionWidth);
+            if (position >= count) {
+                throw new InternalServerException("Corrupt column block: ALP exception at " + position);
+            }
+            out[position] = Double.longBitsToDouble(in.readBits(64));
+        }
+    }
+
+    /** Keeps the {@value #CANDIDATES} (exponent, factor) pairs that encode a sample smallest. */
+    private void pickCandidatesOnSample(double[] values, int count) {
+        java.util.Arrays.fill(candidateCost, Long.MAX_VALUE);
+        int sampleSize = Math.min(SAMPLE_SIZE, count);
+        for (int exponent = 0; exponent <= MAX_EXPONENT; exponent++) {
+            for (int factor = 0; factor <= exponent; factor++) {
+                double up = POWER_OF_TEN[exponent] * INVERSE_POWER_OF_TEN[factor];
+                double factorScale = POWER_OF_TEN[factor];
+                double exponentScale = POWER_OF_TEN[exponent];
+                long min = Long.MAX_VALUE;
+                long max = Long.MIN_VALUE;
+                int exceptions = 0;
+                for (int s = 0; s < sampleSize; s++) {
+                    double value = values[(int) ((long) s * count / sampleSize)];
+                    long n = encodeOne(value, up, factorScale, exponentScale);
+                    if (n == EXCEPTION) {
+                        exceptions++;
+                    } else {
+                        min = Math.min(min, n);
+                        max = Math.max(max, n);
+                    }
+                }
+                int width = exceptions == sampleSize ? 0 : Long.SIZE - Long.numberOfLeadingZeros(max - min);
+                long cost = (long) sampleSize * width + (long) exceptions * (Long.SIZE + 16);
+                offerCandidate(exponent, factor, cost);
+            }
+        }
+    }
+
+    private void offerCandidate(int exponent, int factor, long cost) {
+        int slot = CANDIDATES;
+        while (slot > 0 && cost < candidateCost[slot - 1]) {
+            slot--;
+        }
+        if (slot == CANDIDATES) {
+            return;
+        }
+        for (int i = CANDIDATES - 1; i > slot; i--) {
+            candidateCost[i] = candidateCost[i - 1];
+            candidateExponent[i] = candidateExponent[i - 1];
+            candidateFactor[i] = candidateFactor[i - 1];
+        }
+        candidateCost[slot] = cost;
+        candidateExponent[slot] = exponent;
+        candidateFactor[slot] = factor;
+    }
+
+    private static AlpPlan measure(double[] values, int count, int exponent, int factor, long[] target) {
+        double up = POWER_OF_TEN[exponent] * INVERSE_POWER_OF_TEN[factor];
+        double factorScale = POWER_OF_TEN[factor];
+        double exponentScale = POWER_OF_TEN[exponent];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        int exceptions = 0;
+        for (int i = 0; i < count; i++) {
+            long n = encodeOne(values[i], up, factorScale, exponentScale);
+            target[i] = n;
+            if (n == EXCEPTION) {
+                exceptions++;
+            } else {
+                min = Math.min(min, n);
+                max = Math.max(max, n);
+            }
+        }
+        if (exceptions == count) {
+            min = 0;
+            max = 0;
+        }
+        int width = Long.SIZE - Long.numberOfLeadingZeros(max - min);
+        long bits = FIXED_HEADER_BITS + varLongBits(exceptions) + (long) count * width
+                + (long) exceptions * (positionWidth(count) + Long.SIZE);
+        return new AlpPlan(exponent, factor, min, width, exceptions, bits);
+    }
+
+    /** The integer {@code value} becomes under (e, f), or {@link #EXCEPTION} if it does not come back exactly. */
+    private static long encodeOne(double value, double up, double factorScale, double exponentScale) {
+        double scaled = value * up;
+        if (!(Math.abs(scaled) < ENCODABLE_LIMIT)) {
+            return EXCEPTION; // also NaN and ±Inf
+        }
+        long n = (long) ((scaled + ROUNDING_MAGIC) - ROUNDING_MAGIC);
+        double back = (double) n * factorScale / exponentScale;
+        return Double.doubleToRawLongBits(back) == Double.doubleToRawLongBits(value) ? n : EXCEPTION;
+    }
+
+    private static int positionWidth(int count) {
+        return Integer.SIZE - Integer.numberOfLeadingZeros(count - 1);
+    }
+
+    private static int varLongBits(long value) {
+        int groups = 1;
+        while ((value & ~0x7FL) != 0) {
+            value >>>= 7;
+            groups++;
+        }
+        return groups * 8;
+    }
+}

@@ -1,0 +1,77 @@
+package io.strata.tier.encoding;
+
+/**
+ * Timestamps as delta-of-delta in variable-width buckets (Gorilla, Pelkonen et al. 2015).
+ *
+ * <p>The first timestamp is stored whole; each next one stores how much its delta differs from
+ * the previous delta, zigzag-mapped, in the smallest bucket that holds it: {@code 0} (1 bit, the
+ * regular-interval case), {@code 10}+7 bits, {@code 110}+9, {@code 1110}+12, {@code 11110}+32,
+ * {@code 11111}+64. All arithmetic wraps, so any {@code long} sequence (unsorted, Long.MIN/MAX
+ * neighbours) decodes exactly. Stateless: safe to share between threads.
+ */
+public final class TimestampColumnCodec {
+
+    /** Writes a header and {@code values[0..count)}. */
+    public void encode(long[] values, int count, BitWriter out) {
+        new EncodedBlockHeader(ColumnCodec.TIMESTAMP_DELTA_OF_DELTA, count).writeTo(out);
+        if (count == 0) {
+            return;
+        }
+        long previous = values[0];
+        long previousDelta = 0;
+        out.writeBits(previous, 64);
+        for (int i = 1; i < count; i++) {
+            long current = values[i];
+            long delta = current - previous;
+            long zigzag = ZigZag.encode(delta - previousDelta);
+            if (zigzag == 0) {
+                out.writeBits(0, 1);
+            } else if (zigzag >>> 7 == 0) {
+                out.writeBits((0b10L << 7) | zigzag, 2 + 7);
+            } else if (zigzag >>> 9 == 0) {
+                out.writeBits((0b110L << 9) | zigzag, 3 + 9);
+            } else if (zigzag >>> 12 == 0) {
+                out.writeBits((0b1110L << 12) | zigzag, 4 + 12);
+            } else if (zigzag >>> 32 == 0) {
+                out.writeBits((0b11110L << 32) | zigzag, 5 + 32);
+            } else {
+                out.writeBits(0b11111, 5);
+                out.writeBits(zigzag, 64);
+            }
+            previous = current;
+            previousDelta = delta;
+        }
+    }
+
+    /** Reads a block written by {@link #encode} into {@code out}; returns the value count. */
+    public int decode(BitReader in, long[] out) {
+        int count = EncodedBlockHeader.readExpecting(in, out.length, ColumnCodec.TIMESTAMP_DELTA_OF_DELTA)
+                .valueCount();
+        if (count == 0) {
+            return 0;
+        }
+        long previous = in.readBits(64);
+        long previousDelta = 0;
+        out[0] = previous;
+        for (int i = 1; i < count; i++) {
+            long zigzag;
+            if (!in.readBit()) {
+                zigzag = 0;
+            } else if (!in.readBit()) {
+                zigzag = in.readBits(7);
+            } else if (!in.readBit()) {
+                zigzag = in.readBits(9);
+            } else if (!in.readBit()) {
+                zigzag = in.readBits(12);
+            } else if (!in.readBit()) {
+                zigzag = in.readBits(32);
+            } else {
+                zigzag = in.readBits(64);
+            }
+            previousDelta += ZigZag.decode(zigzag);
+            previous += previousDelta;
+            out[i] = previous;
+        }
+        return count;
+    }
+}
