@@ -7,7 +7,11 @@ package io.strata.tier.encoding;
  * the previous delta, zigzag-mapped, in the smallest bucket that holds it: {@code 0} (1 bit, the
  * regular-interval case), {@code 10}+7 bits, {@code 110}+9, {@code 1110}+12, {@code 11110}+32,
  * {@code 11111}+64. All arithmetic wraps, so any {@code long} sequence (unsorted, Long.MIN/MAX
- * neighbours) decodes exactly. Stateless: safe to share between threads.
+ * neighbours) decodes exactly.
+ *
+ * <p>Before that, the offsets from the first timestamp are divided by their greatest common
+ * divisor (stored once): nanosecond timestamps written with millisecond precision and a little
+ * jitter then cost 12 bits instead of 37. Stateless: safe to share between threads.
  */
 public final class TimestampColumnCodec {
 
@@ -17,11 +21,14 @@ public final class TimestampColumnCodec {
         if (count == 0) {
             return;
         }
-        long previous = values[0];
+        long first = values[0];
+        long scale = commonDivisorOfOffsets(values, count);
+        out.writeBits(first, 64);
+        out.writeVarLong(scale);
+        long previous = 0;
         long previousDelta = 0;
-        out.writeBits(previous, 64);
         for (int i = 1; i < count; i++) {
-            long current = values[i];
+            long current = (values[i] - first) / scale;
             long delta = current - previous;
             long zigzag = ZigZag.encode(delta - previousDelta);
             if (zigzag == 0) {
@@ -50,9 +57,11 @@ public final class TimestampColumnCodec {
         if (count == 0) {
             return 0;
         }
-        long previous = in.readBits(64);
+        long first = in.readBits(64);
+        long scale = in.readVarLong();
+        out[0] = first;
+        long previous = 0;
         long previousDelta = 0;
-        out[0] = previous;
         for (int i = 1; i < count; i++) {
             long zigzag;
             if (!in.readBit()) {
@@ -70,8 +79,37 @@ public final class TimestampColumnCodec {
             }
             previousDelta += ZigZag.decode(zigzag);
             previous += previousDelta;
-            out[i] = previous;
+            out[i] = first + previous * scale;
         }
         return count;
+    }
+
+    /**
+     * The largest divisor of every {@code values[i] - values[0]}, or 1 when an offset overflows
+     * (then the plain wrapping deltas are exact and no division is safe).
+     */
+    private static long commonDivisorOfOffsets(long[] values, int count) {
+        long first = values[0];
+        long divisor = 0;
+        for (int i = 1; i < count && divisor != 1; i++) {
+            long offset = values[i] - first;
+            if (((values[i] ^ first) & (values[i] ^ offset)) < 0 || offset == Long.MIN_VALUE) {
+                return 1; // subtraction overflowed, or |offset| does not fit
+            }
+            offset = Math.abs(offset);
+            if (divisor == 0 || offset % divisor != 0) {
+                divisor = greatestCommonDivisor(divisor, offset);
+            }
+        }
+        return divisor == 0 ? 1 : divisor;
+    }
+
+    private static long greatestCommonDivisor(long a, long b) {
+        while (b != 0) {
+            long rest = a % b;
+            a = b;
+            b = rest;
+        }
+        return a;
     }
 }

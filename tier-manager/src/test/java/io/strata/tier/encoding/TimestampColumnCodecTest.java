@@ -52,6 +52,19 @@ class TimestampColumnCodecTest {
         assertThat((double) out.toByteArray().length * 8 / count).isLessThanOrEqualTo(2.0);
     }
 
+    @Property(tries = 10)
+    void millisecondJitterOnNanosecondTimestampsCostsAtMostThirteenBits(@ForAll long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        long[] times = new long[1000];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = 1_700_000_000_000_000_000L + i * 10_000_000_000L + random.nextLong(-50, 51) * 1_000_000L;
+        }
+        BitWriter out = new BitWriter();
+        codec.encode(times, times.length, out);
+        assertThat((double) out.toByteArray().length * 8 / times.length).isLessThanOrEqualTo(13.0);
+        assertThat(roundTrip(times)).containsExactly(times);
+    }
+
     @Provide
     Arbitrary<Long> intervals() {
         return net.jqwik.api.Arbitraries.of(1_000_000L, 1_000_000_000L, 10_000_000_000L, 60_000_000_000L);
