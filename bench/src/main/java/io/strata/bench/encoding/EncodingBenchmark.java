@@ -5,6 +5,8 @@ import io.strata.bench.data.IotSensorGenerator;
 import io.strata.bench.data.RandomWalkGenerator;
 import io.strata.bench.data.SeriesDataset;
 import io.strata.tier.encoding.ColumnCodec;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +52,8 @@ public final class EncodingBenchmark {
     }
 
     record Result(String dataset, int blockPoints, long points, long values, long timeBytes, long valueBytes,
-            Map<ColumnCodec, Integer> chosen, double encodeValuesPerSecond, double decodeValuesPerSecond) {
+            Map<ColumnCodec, Integer> chosen, double encodePerWallSecond, double encodePerCpuSecond,
+            double decodePerWallSecond, double decodePerCpuSecond) {
         double bytesPerValue() {
             return (double) (timeBytes + valueBytes) / values;
         }
@@ -67,14 +70,18 @@ public final class EncodingBenchmark {
             results.add(measure(dataset, options));
         }
         System.out.println();
-        System.out.println("| dataset | series × points × fields | bytes/value | time bytes/point | value bytes/value | codecs chosen (columns) | encode M values/s | decode M values/s |");
+        System.out.println("| dataset | series × points × fields | bytes/value | time bytes/point | value bytes/value"
+                + " | codecs chosen (columns) | encode M values/s (wall / CPU) | decode M values/s (wall / CPU) |");
         System.out.println("|---|---|---:|---:|---:|---|---:|---:|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d × %d × %d | %.3f | %.3f | %.3f | %s | %.1f | %.1f |%n",
+            System.out.printf(Locale.ROOT, "| %s | %d × %d × %d | %.3f | %.3f | %.3f | %s | %.1f / %.1f | %.1f / %.1f |%n",
                     r.dataset(), options.series(), options.points(), r.values() / r.points(), r.bytesPerValue(),
                     (double) r.timeBytes() / r.points(), (double) r.valueBytes() / r.values(), r.chosen(),
-                    r.encodeValuesPerSecond() / 1e6, r.decodeValuesPerSecond() / 1e6);
+                    r.encodePerWallSecond() / 1e6, r.encodePerCpuSecond() / 1e6,
+                    r.decodePerWallSecond() / 1e6, r.decodePerCpuSecond() / 1e6);
         }
+        System.out.printf(Locale.ROOT, "%n# load average at the end: %.2f%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     static SeriesDataset generate(String name, Options options) {
@@ -95,30 +102,43 @@ public final class EncodingBenchmark {
         SeriesBlockCodec.EncodedDataset encoded = codec.encodeKeepingBlocks(dataset);
         codec.verify(dataset, encoded.blocks());
         long values = dataset.valueCount();
-        double encodeRate = values / medianSeconds(options, () -> codec.encode(dataset));
-        double decodeRate = values / medianSeconds(options, () -> codec.decode(encoded.blocks(), dataset.fields().size()));
+        Timing encode = median(options, () -> codec.encode(dataset));
+        Timing decode = median(options, () -> codec.decode(encoded.blocks(), dataset.fields().size()));
         System.out.printf(Locale.ROOT, "%s: %d values in %d blocks, verified bit-for-bit%n",
                 dataset.name(), values, encoded.blocks().size());
         return new Result(dataset.name(), options.blockPoints(), dataset.pointCount(), values, encoded.timeBytes(),
-                encoded.valueBytes(), encoded.chosen(), encodeRate, decodeRate);
+                encoded.valueBytes(), encoded.chosen(), values / encode.wallSeconds(), values / encode.cpuSeconds(),
+                values / decode.wallSeconds(), values / decode.cpuSeconds());
     }
 
-    /** Runs {@code work} for the warm-up rounds, then times the rest; returns the median. */
-    private static double medianSeconds(Options options, LongSupplier work) {
+    /** Median wall-clock and CPU seconds of one round. */
+    record Timing(double wallSeconds, double cpuSeconds) {
+    }
+
+    /**
+     * Runs {@code work} for the warm-up rounds, then times the rest; returns the medians. CPU time
+     * is this thread's own, so it stays meaningful when other processes share the cores.
+     */
+    private static Timing median(Options options, LongSupplier work) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sink = 0;
         for (int i = 0; i < options.warmup(); i++) {
             sink += work.getAsLong();
         }
-        double[] seconds = new double[options.rounds()];
-        for (int i = 0; i < seconds.length; i++) {
+        double[] wall = new double[options.rounds()];
+        double[] cpu = new double[options.rounds()];
+        for (int i = 0; i < wall.length; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             sink += work.getAsLong();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
+            wall[i] = (System.nanoTime() - start) / 1e9;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         }
         if (sink == 42) {
             System.out.print(""); // keeps the results alive without printing them
         }
-        Arrays.sort(seconds);
-        return seconds[seconds.length / 2];
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new Timing(wall[wall.length / 2], cpu[cpu.length / 2]);
     }
 }

@@ -19,7 +19,7 @@ import io.strata.core.error.InternalServerException;
 final class AlpDoubleCodec {
     static final int MAX_EXPONENT = 18;
     private static final int SAMPLE_SIZE = 32;
-    private static final int CANDIDATES = 2;
+    private static final int CANDIDATES = 1;
     /** Adding then subtracting 2^52 + 2^51 rounds to the nearest integer for |x| < 2^51. */
     private static final double ROUNDING_MAGIC = 0x1.8p52;
     private static final double ENCODABLE_LIMIT = 0x1p51;
@@ -27,7 +27,7 @@ final class AlpDoubleCodec {
     private static final long EXCEPTION = Long.MIN_VALUE;
     /** An exception's bits in a sample estimate: its value plus a typical position. */
     private static final long EXCEPTION_SAMPLE_COST = Long.SIZE + 16;
-    private static final int FIXED_HEADER_BITS = 5 + 5 + 6 + 64;
+    private static final int FIXED_HEADER_BITS = 5 + 5 + 1 + 6 + 64;
     private static final double[] POWER_OF_TEN = new double[MAX_EXPONENT + 1];
     private static final double[] INVERSE_POWER_OF_TEN = new double[MAX_EXPONENT + 1];
 
@@ -50,7 +50,7 @@ final class AlpDoubleCodec {
     /** Measures the block and returns the cheapest plan; remembers its integers for {@link #encode}. */
     AlpPlan plan(double[] values, int count) {
         if (count == 0) {
-            return new AlpPlan(0, 0, 0, 0, 0, 0);
+            return new AlpPlan(0, 0, false, 0, 0, 0, 0, 0);
         }
         if (encoded.length < count) {
             encoded = new long[count];
@@ -80,14 +80,28 @@ final class AlpDoubleCodec {
         }
         out.writeBits(plan.exponent(), 5);
         out.writeBits(plan.factor(), 5);
+        out.writeBit(plan.deltas());
         out.writeBits(plan.bitWidth(), 6);
         out.writeBits(plan.reference(), 64);
+        if (plan.deltas()) {
+            out.writeBits(plan.base(), 64);
+        }
         out.writeVarLong(plan.exceptionCount());
         long reference = plan.reference();
         int width = plan.bitWidth();
-        for (int i = 0; i < count; i++) {
-            long n = encoded[i];
-            out.writeBits(n == EXCEPTION ? 0 : n - reference, width);
+        if (plan.deltas()) {
+            long previous = plan.base();
+            for (int i = 1; i < count; i++) {
+                long n = encoded[i];
+                long current = n == EXCEPTION ? previous : n;
+                out.writeBits(current - previous - reference, width);
+                previous = current;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                long n = encoded[i];
+                out.writeBits(n == EXCEPTION ? 0 : n - reference, width);
+            }
         }
         int positionWidth = positionWidth(count);
         for (int i = 0; i < count && plan.exceptionCount() > 0; i++) {
@@ -105,8 +119,10 @@ final class AlpDoubleCodec {
         }
         int exponent = (int) in.readBits(5);
         int factor = (int) in.readBits(5);
+        boolean deltas = in.readBit();
         int width = (int) in.readBits(6);
         long reference = in.readBits(64);
+        long base = deltas ? in.readBits(64) : 0;
         long exceptions = in.readVarLong();
         if (exponent > MAX_EXPONENT || factor > exponent || exceptions < 0 || exceptions > count) {
             throw new InternalServerException("Corrupt column block: ALP exponent " + exponent
@@ -114,8 +130,17 @@ final class AlpDoubleCodec {
         }
         double factorScale = POWER_OF_TEN[factor];
         double exponentScale = POWER_OF_TEN[exponent];
-        for (int i = 0; i < count; i++) {
-            out[i] = (double) (reference + in.readBits(width)) * factorScale / exponentScale;
+        if (deltas) {
+            long n = base;
+            out[0] = (double) n * factorScale / exponentScale;
+            for (int i = 1; i < count; i++) {
+                n += reference + in.readBits(width);
+                out[i] = (double) n * factorScale / exponentScale;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                out[i] = (double) (reference + in.readBits(width)) * factorScale / exponentScale;
+            }
         }
         int positionWidth = positionWidth(count);
         for (long e = 0; e < exceptions; e++) {
@@ -190,12 +215,22 @@ final class AlpDoubleCodec {
         candidateFactor[slot] = factor;
     }
 
+    /**
+     * Encodes the whole block under (exponent, factor) into {@code target} and sizes both layouts:
+     * offsets from the minimum, or offsets of the deltas between neighbours from the smallest
+     * delta (exceptions repeat their predecessor, so they add a zero delta). Deltas win on slow
+     * walks, whose neighbours differ by far less than the block's range.
+     */
     private static AlpPlan measure(double[] values, int count, int exponent, int factor, long[] target) {
         double up = POWER_OF_TEN[exponent] * INVERSE_POWER_OF_TEN[factor];
         double factorScale = POWER_OF_TEN[factor];
         double exponentScale = POWER_OF_TEN[exponent];
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
+        long minDelta = Long.MAX_VALUE;
+        long maxDelta = Long.MIN_VALUE;
+        long previous = EXCEPTION;
+        long first = EXCEPTION;
         int exceptions = 0;
         for (int i = 0; i < count; i++) {
             long n = encodeOne(values[i], up, factorScale, exponentScale);
@@ -205,16 +240,37 @@ final class AlpDoubleCodec {
             } else {
                 min = Math.min(min, n);
                 max = Math.max(max, n);
+                if (previous == EXCEPTION) {
+                    first = n;
+                } else {
+                    minDelta = Math.min(minDelta, n - previous);
+                    maxDelta = Math.max(maxDelta, n - previous);
+                }
+                previous = n;
             }
         }
         if (exceptions == count) {
             min = 0;
             max = 0;
         }
+        if (exceptions > 0 && count > 1) {
+            minDelta = Math.min(minDelta, 0);
+            maxDelta = Math.max(maxDelta, 0);
+        }
+        if (minDelta > maxDelta) {
+            minDelta = 0;
+            maxDelta = 0;
+        }
+        long exceptionBits = varLongBits(exceptions) + (long) exceptions * (positionWidth(count) + Long.SIZE);
         int width = Long.SIZE - Long.numberOfLeadingZeros(max - min);
-        long bits = FIXED_HEADER_BITS + varLongBits(exceptions) + (long) count * width
-                + (long) exceptions * (positionWidth(count) + Long.SIZE);
-        return new AlpPlan(exponent, factor, min, width, exceptions, bits);
+        long frameBits = FIXED_HEADER_BITS + exceptionBits + (long) count * width;
+        int deltaWidth = Long.SIZE - Long.numberOfLeadingZeros(maxDelta - minDelta);
+        long deltaBits = FIXED_HEADER_BITS + Long.SIZE + exceptionBits + (long) (count - 1) * deltaWidth;
+        if (deltaBits < frameBits) {
+            return new AlpPlan(exponent, factor, true, minDelta, first == EXCEPTION ? 0 : first, deltaWidth, exceptions,
+                    deltaBits);
+        }
+        return new AlpPlan(exponent, factor, false, min, 0, width, exceptions, frameBits);
     }
 
     /** The integer {@code value} becomes under (e, f), or {@link #EXCEPTION} if it does not come back exactly. */

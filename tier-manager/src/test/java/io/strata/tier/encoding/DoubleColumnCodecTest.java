@@ -118,6 +118,18 @@ class DoubleColumnCodecTest {
     }
 
     @Property(tries = 20)
+    void slowWalksStoreDeltasInFewerBitsThanTheirRange(@ForAll long seed) {
+        double[] values = TestColumns.twoDecimalWalk(seed, 1000);
+        AlpDoubleCodec alp = new AlpDoubleCodec();
+        AlpPlan plan = alp.plan(values, values.length);
+        assertThat(plan.deltas()).isTrue();
+        assertThat(plan.exponent() - plan.factor()).isEqualTo(2);
+        // steps of N(0, 0.05) are mostly within ±25 hundredths: about 6 bits, far below the range's
+        assertThat(plan.bitWidth()).isLessThanOrEqualTo(7);
+        assertThat(plan.exceptionCount()).isZero();
+    }
+
+    @Property(tries = 20)
     void integerValuedColumnsChooseAlp(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1_000_000) int range) {
         java.util.Random random = new java.util.Random(seed);
         double[] values = new double[1000];
