@@ -122,16 +122,6 @@ public final class BitWriter {
         return Arrays.copyOf(buffer, byteCount);
     }
 
-    /**
-     * Pads to a byte boundary and returns the backing array, valid up to {@link #byteLength()}
-     * until the next write; lets a caller hand the bytes on without a copy.
-     */
-    public byte[] buffer() {
-        alignToByte();
-        drainPendingBytes();
-        return buffer;
-    }
-
     /** Bytes a {@link #toByteArray()} would return now. */
     public int byteLength() {
         return byteCount + (pendingBits + 7) / 8;

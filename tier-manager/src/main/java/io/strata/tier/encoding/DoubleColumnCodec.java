@@ -3,10 +3,10 @@ package io.strata.tier.encoding;
 /**
  * DOUBLE columns: picks, per block and by measurement, the codec that stores the block smallest.
  *
- * <p>A block whose values all have the same bits is stored once ({@link ColumnCodec#DOUBLE_CONSTANT}).
- * Otherwise ALP is planned on the block (its exact size is known without writing it) and Chimp
- * is written to a scratch buffer with ALP's size as its budget, giving up as soon as it is
- * larger; the smaller one is kept and its codec id goes in the block header. Every codec works on
+ * <p>ALP is planned on the block (its exact size is known without writing it). A block whose
+ * values all have the same bits is stored once ({@link ColumnCodec#DOUBLE_CONSTANT}) unless ALP
+ * is smaller still; otherwise Chimp is written to a scratch buffer with ALP's size as its budget,
+ * giving up as soon as it is larger. The smaller is kept and its codec id goes in the header. Every codec works on
  * raw bits or verifies each value, so decoding is lossless bit-for-bit (NaN payloads, ±Inf,
  * -0.0, subnormals).
  *
@@ -20,14 +20,20 @@ public final class DoubleColumnCodec {
 
     /** Writes a header and {@code values[0..count)}; returns the codec it chose. */
     public ColumnCodec encode(double[] values, int count, BitWriter out) {
-        if (count == 0 || isConstant(values, count)) {
-            new EncodedBlockHeader(ColumnCodec.DOUBLE_CONSTANT, count).writeTo(out);
-            if (count > 0) {
-                out.writeBits(Double.doubleToRawLongBits(values[0]), 64);
-            }
+        if (count == 0) {
+            new EncodedBlockHeader(ColumnCodec.DOUBLE_CONSTANT, 0).writeTo(out);
             return ColumnCodec.DOUBLE_CONSTANT;
         }
         AlpPlan plan = alp.plan(values, count);
+        if (isConstant(values, count)) {
+            // Chimp never beats 64 bits here; ALP does for a few small integers.
+            if (plan.payloadBits() < Long.SIZE) {
+                return writeAlp(values, count, plan, out);
+            }
+            new EncodedBlockHeader(ColumnCodec.DOUBLE_CONSTANT, count).writeTo(out);
+            out.writeBits(Double.doubleToRawLongBits(values[0]), 64);
+            return ColumnCodec.DOUBLE_CONSTANT;
+        }
         scratch.reset();
         // Chimp needs at least 2 bits per value after the first: no need to try when ALP is below that.
         boolean chimpSmaller = plan.payloadBits() > Long.SIZE + 2L * (count - 1)
@@ -37,6 +43,10 @@ public final class DoubleColumnCodec {
             out.writeAll(scratch);
             return ColumnCodec.DOUBLE_CHIMP;
         }
+        return writeAlp(values, count, plan, out);
+    }
+
+    private ColumnCodec writeAlp(double[] values, int count, AlpPlan plan, BitWriter out) {
         new EncodedBlockHeader(ColumnCodec.DOUBLE_ALP, count).writeTo(out);
         alp.encode(values, count, plan, out);
         return ColumnCodec.DOUBLE_ALP;
