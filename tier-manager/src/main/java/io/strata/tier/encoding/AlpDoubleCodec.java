@@ -14,8 +14,8 @@ import io.strata.core.error.InternalServerException;
  * reference (minimum) and bit width, so one spike widens only its own vector. Two layouts are
  * sized exactly and the smaller kept: the integers themselves, or the first integer plus the
  * deltas between neighbours (slow walks, whose steps are far smaller than their range; an
- * extension of the paper's layout). Exponent and factor are chosen per block by measurement on
- * a sample: exponents upwards until one encodes the whole sample, then factors for it.
+ * extension of the paper's layout). Exponent and factor are chosen per block on a sample
+ * ({@link #choose}); the block is then measured exactly ({@link #plan}) and written ({@link #encode}).
  *
  * <p>Payload only ({@link DoubleColumnCodec} writes the header). Keeps scratch arrays between
  * blocks, so an instance is not thread-safe: one per encoding or decoding thread. Uses only
@@ -51,25 +51,28 @@ final class AlpDoubleCodec {
     private long[] encoded = new long[0];
     private int sampleExceptions;
 
-    /** Measures the block and returns the cheapest plan; remembers its integers for {@link #encode}. */
-    AlpPlan plan(double[] values, int count) {
+    /**
+     * Picks exponent and factor on a sample of the block: exponents upwards with no factor until
+     * one encodes the whole sample (a larger one only adds a decimal digit to every integer), then
+     * factors for the best exponent. At most 2 × 19 pairs on 32 values.
+     */
+    AlpExponentChoice choose(double[] values, int count) {
         if (count == 0) {
-            return new AlpPlan(0, 0, false, 0, 0, 0);
-        }
-        if (encoded.length < count) {
-            encoded = new long[count];
+            return new AlpExponentChoice(0, 0, false);
         }
         int sampleSize = Math.min(SAMPLE_SIZE, count);
         int bestExponent = 0;
         long bestCost = Long.MAX_VALUE;
+        int bestExceptions = 0;
         for (int exponent = 0; exponent <= MAX_EXPONENT; exponent++) {
             long cost = sampleCost(values, count, sampleSize, exponent, 0);
             if (cost < bestCost) {
                 bestCost = cost;
                 bestExponent = exponent;
+                bestExceptions = sampleExceptions;
             }
             if (sampleExceptions == 0) {
-                break; // every larger exponent only adds a decimal digit to every integer
+                break;
             }
         }
         int bestFactor = 0;
@@ -78,12 +81,30 @@ final class AlpDoubleCodec {
             if (cost < bestCost) {
                 bestCost = cost;
                 bestFactor = factor;
+                bestExceptions = sampleExceptions;
             }
         }
-        return measure(values, count, bestExponent, bestFactor);
+        return new AlpExponentChoice(bestExponent, bestFactor, bestExceptions * 2 > sampleSize);
     }
 
-    /** Writes the block {@code plan} was made for; must directly follow {@link #plan}. */
+    /**
+     * Encodes the block under {@code choice} into scratch and returns the plan with its exact
+     * size, or {@code null} as soon as it is sure to exceed {@code bitBudget} (a caller that
+     * already has a smaller encoding does not pay for the whole block). A plan must be followed
+     * by {@link #encode} before the next call.
+     */
+    AlpPlan plan(double[] values, int count, AlpExponentChoice choice, long bitBudget) {
+        if (count == 0) {
+            return new AlpPlan(0, 0, false, 0, 0, 0);
+        }
+        if (encoded.length < count) {
+            encoded = new long[count];
+        }
+        AlpPlan plan = measure(values, count, choice.exponent(), choice.factor(), bitBudget);
+        return plan == null || plan.payloadBits() > bitBudget ? null : plan;
+    }
+
+    /** Writes the block {@code plan} was made for; must directly follow {@link #plan}, same arguments. */
     void encode(double[] values, int count, AlpPlan plan, BitWriter out) {
         if (count == 0) {
             return;
@@ -223,13 +244,14 @@ final class AlpDoubleCodec {
      * layouts exactly. In the delta layout an exception repeats its predecessor's integer (a zero
      * delta); in the plain one it takes its vector's minimum (a zero offset).
      */
-    private AlpPlan measure(double[] values, int count, int exponent, int factor) {
+    private AlpPlan measure(double[] values, int count, int exponent, int factor, long bitBudget) {
         double up = POWER_OF_TEN[exponent] * INVERSE_POWER_OF_TEN[factor];
         double factorScale = POWER_OF_TEN[factor];
         double exponentScale = POWER_OF_TEN[exponent];
         long[] target = encoded;
         int exceptions = 0;
         long first = EXCEPTION;
+        long bitsPerException = positionWidth(count) + Long.SIZE;
         for (int i = 0; i < count; i++) {
             long n = encodeOne(values[i], up, factorScale, exponentScale);
             target[i] = n;
@@ -237,6 +259,9 @@ final class AlpDoubleCodec {
                 exceptions++;
             } else if (first == EXCEPTION) {
                 first = n;
+            }
+            if ((i & 63) == 63 && exceptions * bitsPerException > bitBudget) {
+                return null;
             }
         }
         long base = first == EXCEPTION ? 0 : first;
@@ -275,8 +300,7 @@ final class AlpDoubleCodec {
             deltaBits += vectorBits(min, max, end - start);
         }
 
-        long commonBits = FIXED_HEADER_BITS + varLongBits(exceptions)
-                + (long) exceptions * (positionWidth(count) + Long.SIZE);
+        long commonBits = FIXED_HEADER_BITS + varLongBits(exceptions) + exceptions * bitsPerException;
         boolean deltas = deltaBits < plainBits;
         return new AlpPlan(exponent, factor, deltas, base, exceptions,
                 commonBits + (deltas ? deltaBits : plainBits));

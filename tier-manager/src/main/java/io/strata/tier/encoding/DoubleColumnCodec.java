@@ -3,10 +3,13 @@ package io.strata.tier.encoding;
 /**
  * DOUBLE columns: picks, per block and by measurement, the codec that stores the block smallest.
  *
- * <p>ALP is planned on the block (its exact size is known without writing it). A block whose
- * values all have the same bits is stored once ({@link ColumnCodec#DOUBLE_CONSTANT}) unless ALP
- * is smaller still; otherwise Chimp is written to a scratch buffer with ALP's size as its budget,
- * giving up as soon as it is larger. The smaller is kept and its codec id goes in the header. Every codec works on
+ * <p>Every choice is by measured size, and the loser stops as soon as it is sure to lose. A
+ * block whose values all have the same bits is stored once ({@link ColumnCodec#DOUBLE_CONSTANT})
+ * unless ALP is smaller still. Otherwise ALP's exponent is chosen on a sample; if the sample is
+ * mostly decimals, ALP is sized exactly (without writing it) and Chimp is written to a scratch
+ * buffer with ALP's size as its budget; if the sample is mostly full-precision values, Chimp goes
+ * first and ALP gets Chimp's size as its budget. The smaller is kept and its codec id goes in the
+ * block header. Every codec works on
  * raw bits or verifies each value, so decoding is lossless bit-for-bit (NaN payloads, ±Inf,
  * -0.0, subnormals).
  *
@@ -24,10 +27,11 @@ public final class DoubleColumnCodec {
             new EncodedBlockHeader(ColumnCodec.DOUBLE_CONSTANT, 0).writeTo(out);
             return ColumnCodec.DOUBLE_CONSTANT;
         }
-        AlpPlan plan = alp.plan(values, count);
+        AlpExponentChoice choice = alp.choose(values, count);
         if (isConstant(values, count)) {
             // Chimp never beats 64 bits here; ALP does for a few small integers.
-            if (plan.payloadBits() < Long.SIZE) {
+            AlpPlan plan = alp.plan(values, count, choice, Long.SIZE - 1);
+            if (plan != null) {
                 return writeAlp(values, count, plan, out);
             }
             new EncodedBlockHeader(ColumnCodec.DOUBLE_CONSTANT, count).writeTo(out);
@@ -35,15 +39,23 @@ public final class DoubleColumnCodec {
             return ColumnCodec.DOUBLE_CONSTANT;
         }
         scratch.reset();
+        if (choice.mostlyExceptions()) {
+            // Full-precision values: Chimp first, then ALP only while it can still be smaller.
+            chimp.encode(values, count, scratch, Long.MAX_VALUE);
+            AlpPlan plan = alp.plan(values, count, choice, scratch.bitLength() - 1);
+            return plan != null ? writeAlp(values, count, plan, out) : writeChimp(count, out);
+        }
+        AlpPlan plan = alp.plan(values, count, choice, Long.MAX_VALUE);
         // Chimp needs at least 2 bits per value after the first: no need to try when ALP is below that.
         boolean chimpSmaller = plan.payloadBits() > Long.SIZE + 2L * (count - 1)
                 && chimp.encode(values, count, scratch, plan.payloadBits() - 1);
-        if (chimpSmaller) {
-            new EncodedBlockHeader(ColumnCodec.DOUBLE_CHIMP, count).writeTo(out);
-            out.writeAll(scratch);
-            return ColumnCodec.DOUBLE_CHIMP;
-        }
-        return writeAlp(values, count, plan, out);
+        return chimpSmaller ? writeChimp(count, out) : writeAlp(values, count, plan, out);
+    }
+
+    private ColumnCodec writeChimp(int count, BitWriter out) {
+        new EncodedBlockHeader(ColumnCodec.DOUBLE_CHIMP, count).writeTo(out);
+        out.writeAll(scratch);
+        return ColumnCodec.DOUBLE_CHIMP;
     }
 
     private ColumnCodec writeAlp(double[] values, int count, AlpPlan plan, BitWriter out) {

@@ -27,7 +27,7 @@ class DoubleColumnCodecTest {
     void alpAloneGivesBackEveryBit(@ForAll("columns") double[] values) {
         AlpDoubleCodec alp = new AlpDoubleCodec();
         BitWriter out = new BitWriter();
-        AlpPlan plan = alp.plan(values, values.length);
+        AlpPlan plan = alp.plan(values, values.length, alp.choose(values, values.length), Long.MAX_VALUE);
         alp.encode(values, values.length, plan, out);
         assertThat(out.bitLength()).isEqualTo(plan.payloadBits());
 
@@ -54,7 +54,8 @@ class DoubleColumnCodecTest {
 
         AlpDoubleCodec alp = new AlpDoubleCodec();
         BitWriter alpOnly = new BitWriter();
-        alp.encode(values, values.length, alp.plan(values, values.length), alpOnly);
+        alp.encode(values, values.length,
+                alp.plan(values, values.length, alp.choose(values, values.length), Long.MAX_VALUE), alpOnly);
         BitWriter chimpOnly = new BitWriter();
         new ChimpDoubleCodec().encode(values, values.length, chimpOnly, Long.MAX_VALUE);
         long headerBits = headerBits(values.length);
@@ -121,7 +122,7 @@ class DoubleColumnCodecTest {
     void slowWalksStoreDeltasInFewerBitsThanTheirRange(@ForAll long seed) {
         double[] values = TestColumns.twoDecimalWalk(seed, 1000);
         AlpDoubleCodec alp = new AlpDoubleCodec();
-        AlpPlan plan = alp.plan(values, values.length);
+        AlpPlan plan = alp.plan(values, values.length, alp.choose(values, values.length), Long.MAX_VALUE);
         assertThat(plan.deltas()).isTrue();
         assertThat(plan.exponent() - plan.factor()).isEqualTo(2);
         // steps of N(0, 0.05) stay within ±25 hundredths: at most 6 bits, far below the range's
@@ -149,6 +150,17 @@ class DoubleColumnCodecTest {
         BitWriter out = new BitWriter();
         assertThat(codec.encode(values, values.length, out)).isEqualTo(ColumnCodec.DOUBLE_CHIMP);
         assertThat(rawBits(roundTrip(values))).containsExactly(rawBits(values));
+    }
+
+    @Test
+    void alpGivesUpOnceItCannotStayWithinItsBudget() {
+        double[] values = TestColumns.randomWalk(9, 1000, 1.0);
+        AlpDoubleCodec alp = new AlpDoubleCodec();
+        AlpExponentChoice choice = alp.choose(values, values.length);
+        assertThat(choice.mostlyExceptions()).isTrue();
+        AlpPlan unlimited = alp.plan(values, values.length, choice, Long.MAX_VALUE);
+        assertThat(alp.plan(values, values.length, choice, unlimited.payloadBits() - 1)).isNull();
+        assertThat(alp.plan(values, values.length, choice, unlimited.payloadBits())).isEqualTo(unlimited);
     }
 
     @Test
