@@ -1,5 +1,7 @@
 package io.strata.tier.encoding;
 
+import java.util.Arrays;
+
 /**
  * DOUBLE columns: picks, per block and by measurement, the codec that stores the block smallest.
  *
@@ -72,7 +74,7 @@ public final class DoubleColumnCodec {
         switch (header.codec()) {
             case DOUBLE_CONSTANT -> {
                 if (count > 0) {
-                    java.util.Arrays.fill(out, 0, count, Double.longBitsToDouble(in.readBits(64)));
+                    Arrays.fill(out, 0, count, Double.longBitsToDouble(in.readBits(64)));
                 }
             }
             case DOUBLE_ALP -> alp.decode(in, count, out);
