@@ -48,25 +48,35 @@ public final class RecordingWriteService extends WriteServiceGrpc.WriteServiceIm
         requests.add(request);
         maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
         timer.schedule(() -> {
-            active.decrementAndGet();
-            StatusRuntimeException error = script.outcome(call, request);
-            if (error != null) {
-                responses.onError(error);
-                return;
+            try {
+                answer(call, request, responses);
+            } catch (RuntimeException bug) {
+                responses.onError(io.grpc.Status.INTERNAL.withDescription("test double failed: " + bug).asRuntimeException());
             }
-            for (Record record : request.getRecordsList()) {
-                storedById.computeIfAbsent(idOf(record), id -> new AtomicInteger()).incrementAndGet();
-            }
-            int count = request.getRecordsCount();
-            responses.onNext(WriteRecordsResponse.newBuilder()
-                    .setRecordsIngested(RecordsIngested.newBuilder().setTotal(count).setMemoryStore(count)).build());
-            responses.onCompleted();
         }, latencyMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** The value of the record's {@code id} dimension. */
+    private void answer(int call, WriteRecordsRequest request, StreamObserver<WriteRecordsResponse> responses) {
+        active.decrementAndGet();
+        StatusRuntimeException error = script.outcome(call, request);
+        if (error != null) {
+            responses.onError(error);
+            return;
+        }
+        for (Record record : request.getRecordsList()) {
+            storedById.computeIfAbsent(idOf(record), id -> new AtomicInteger()).incrementAndGet();
+        }
+        int count = request.getRecordsCount();
+        responses.onNext(WriteRecordsResponse.newBuilder()
+                .setRecordsIngested(RecordsIngested.newBuilder().setTotal(count).setMemoryStore(count)).build());
+        responses.onCompleted();
+    }
+
+    /** The value of the record's {@code id} dimension, or (without one) its dimensions and time. */
     public static String idOf(Record record) {
-        return record.getDimensionsList().stream().filter(d -> d.getName().equals("id")).findFirst().orElseThrow().getValue();
+        return record.getDimensionsList().stream().filter(d -> d.getName().equals("id")).findFirst()
+                .map(io.strata.api.v1.Dimension::getValue)
+                .orElse(record.getDimensionsList() + "@" + record.getTime());
     }
 
     /** WriteRecords calls received. */
