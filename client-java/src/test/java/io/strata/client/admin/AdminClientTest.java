@@ -103,7 +103,7 @@ class AdminClientTest {
         };
         try (InProcessNode node = InProcessNode.start(silent);
                 StrataClient client = InProcessNode.clientFor(node)
-                        .callDeadline(Duration.ofMillis(200))
+                        .callDeadline(Duration.ofMillis(500))
                         .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), 2.0, Duration.ofMinutes(1)))
                         .build()) {
             assertThatThrownBy(() -> client.admin().describeDatabase("iot"))

@@ -96,6 +96,28 @@ class RecordWriterBackpressureTest {
         assertEveryRecordStoredOnce(futures);
     }
 
+    @Test
+    void concurrentProducersShareTheBoundAndEveryRecordIsStoredOnce() throws InterruptedException {
+        RecordWriter writer = client.newRecordWriter(settings(BufferFullPolicy.BLOCK));
+        List<CompletableFuture<WriteResult>> futures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> producers = new ArrayList<>();
+        for (int producer = 0; producer < 4; producer++) {
+            int first = producer * (RECORDS / 4);
+            producers.add(Thread.ofPlatform().start(() -> {
+                for (int id = first; id < first + RECORDS / 4; id++) {
+                    futures.add(writer.write("iot", "readings", Records.reading(id)));
+                    assertThat(writer.bufferedRecords()).isLessThanOrEqualTo(BOUND);
+                }
+            }));
+        }
+        for (Thread producer : producers) {
+            producer.join(TimeUnit.MINUTES.toMillis(2));
+        }
+        writer.close();
+
+        assertEveryRecordStoredOnce(futures);
+    }
+
     private void assertEveryRecordStoredOnce(List<CompletableFuture<WriteResult>> futures) {
         assertThat(futures).hasSize(RECORDS).allSatisfy(future -> assertThat(future).isCompleted());
         List<WriteResult> results = futures.stream().map(CompletableFuture::join).toList();
