@@ -104,10 +104,9 @@ public final class StrataClient implements AutoCloseable {
     /** A batching writer; close it (or this client) to send what it holds. */
     public RecordWriter newRecordWriter(RecordWriterSettings settings) {
         ensureOpen();
-        RecordWriter[] created = new RecordWriter[1];
-        created[0] = new RecordWriter(caller, settings, scheduler, clock, () -> writers.remove(created[0]));
-        writers.add(created[0]);
-        return created[0];
+        RecordWriter writer = new RecordWriter(caller, settings, scheduler, clock, writers::remove);
+        writers.add(writer);
+        return writer;
     }
 
     /** The rows of {@code queryString}, fetched page by page as they are read; nothing is sent yet. */

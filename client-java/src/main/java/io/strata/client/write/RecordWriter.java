@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Writes records in batches: records of one table are gathered into WriteRecords requests of up to
@@ -51,7 +52,7 @@ public final class RecordWriter implements AutoCloseable {
     private final RecordWriterSettings settings;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final Runnable onClose;
+    private final Consumer<RecordWriter> onClose;
     private final Semaphore bufferSpace;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -71,10 +72,10 @@ public final class RecordWriter implements AutoCloseable {
      * @param settings batching, bounds and retries
      * @param scheduler runs linger timers (owned by the client)
      * @param clock time of acknowledgements
-     * @param onClose run once when the writer is closed
+     * @param onClose told when the writer is closed (after it drained)
      */
     public RecordWriter(RetryingCaller caller, RecordWriterSettings settings, ScheduledExecutorService scheduler, Clock clock,
-            Runnable onClose) {
+            Consumer<RecordWriter> onClose) {
         this.caller = Objects.requireNonNull(caller, "caller");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -166,7 +167,7 @@ public final class RecordWriter implements AutoCloseable {
             lock.unlock();
         }
         flush().join();
-        onClose.run();
+        onClose.accept(this);
     }
 
     private void ensureOpen() {
