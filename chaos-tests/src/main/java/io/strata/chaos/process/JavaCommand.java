@@ -9,6 +9,10 @@ public final class JavaCommand {
     private JavaCommand() {}
 
     public static List<String> of(Class<?> mainClass, List<String> jvmArguments, List<String> arguments) {
+        return of(mainClass.getName(), jvmArguments, arguments);
+    }
+
+    public static List<String> of(String mainClass, List<String> jvmArguments, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx64m");
@@ -17,7 +21,7 @@ public final class JavaCommand {
         command.addAll(jvmArguments);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
+        command.add(mainClass);
         command.addAll(arguments);
         return command;
     }
