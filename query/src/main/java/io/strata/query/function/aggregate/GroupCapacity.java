@@ -1,11 +1,11 @@
 package io.strata.query.function.aggregate;
 
 /** Growth of the per-group arrays: doubling, so adding groups one at a time stays amortised O(1). */
-final class GroupCapacity {
+public final class GroupCapacity {
     private GroupCapacity() {}
 
     /** The array length to use so that {@code needed} groups fit, given the current length. */
-    static int grown(int currentLength, int needed) {
+    public static int grown(int currentLength, int needed) {
         if (needed < 0) {
             throw new IllegalArgumentException("group count must be >= 0: " + needed);
         }
