@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
  * order, retries, upserts, conflicts, sparse multi-measure attributes), it holds exactly the
  * model's points, answers each write as the model does and accounts for exactly what it holds.
  */
-class MemoryStoreProperties {
+class MemoryStorePropertyTest {
     private static final TableReference TABLE = new TableReference("db", "t", "id-1");
     private static final List<String> ATTRIBUTES = List.of("a", "b", "c");
 
