@@ -23,12 +23,15 @@ final class DevCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "./data", description = "Where the cluster keeps its data (default: ${DEFAULT-VALUE}).")
     Path dataDirectory;
 
+    @Option(names = "--port-offset", defaultValue = "0", description = "Added to every port, to run a second dev cluster (default: ${DEFAULT-VALUE}).")
+    int portOffset;
+
     @Option(names = "--ready-timeout", defaultValue = "PT120S", description = "How long to wait for the cluster to accept writes (default: ${DEFAULT-VALUE}).")
     Duration readyTimeout;
 
     @Override
     public Integer call() throws Exception {
-        DevCluster cluster = new DevCluster(dataDirectory, 0);
+        DevCluster cluster = new DevCluster(dataDirectory, portOffset);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             cluster.close();

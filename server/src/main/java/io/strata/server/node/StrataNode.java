@@ -178,7 +178,12 @@ public final class StrataNode implements AutoCloseable {
             return false;
         }
         for (GroupId group : assigned) {
-            Optional<GroupStatus> status = raftNode.status(group);
+            Optional<GroupStatus> status;
+            try {
+                status = raftNode.status(group);
+            } catch (RuntimeException initializingOrStopping) {
+                return false; // Ratis refuses status while a group's state machine is still starting
+            }
             if (status.isEmpty() || status.get().leaderId().isEmpty()) {
                 return false;
             }

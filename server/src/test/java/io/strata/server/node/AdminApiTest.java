@@ -78,10 +78,10 @@ class AdminApiTest {
         assertThat(cluster.admin(2).describeDatabase(DescribeDatabaseRequest.newBuilder()
                 .setDatabaseName("lifecycle_db").build()).getDatabase().getKmsKeyId()).isEqualTo("key-1");
 
-        admin.createTable(CreateTableRequest.newBuilder().setDatabaseName("lifecycle_db").setTableName("t1").build());
+        admin.createTable(CreateTableRequest.newBuilder().setDatabaseName("lifecycle_db").setTableName("table_one").build());
         assertError(() -> admin.deleteDatabase(DeleteDatabaseRequest.newBuilder().setDatabaseName("lifecycle_db").build()),
                 Status.Code.INVALID_ARGUMENT, "ValidationException");
-        admin.deleteTable(DeleteTableRequest.newBuilder().setDatabaseName("lifecycle_db").setTableName("t1").build());
+        admin.deleteTable(DeleteTableRequest.newBuilder().setDatabaseName("lifecycle_db").setTableName("table_one").build());
         admin.deleteDatabase(DeleteDatabaseRequest.newBuilder().setDatabaseName("lifecycle_db").build());
         assertError(() -> admin.deleteDatabase(DeleteDatabaseRequest.newBuilder().setDatabaseName("lifecycle_db").build()),
                 Status.Code.NOT_FOUND, "ResourceNotFoundException");
@@ -115,7 +115,7 @@ class AdminApiTest {
         AdminServiceBlockingStub admin = cluster.admin(1);
         admin.createDatabase(CreateDatabaseRequest.newBuilder().setDatabaseName("table_db").build());
         assertError(() -> admin.createTable(CreateTableRequest.newBuilder().setDatabaseName("missing_db")
-                .setTableName("t").build()), Status.Code.NOT_FOUND, "ResourceNotFoundException");
+                .setTableName("some_table").build()), Status.Code.NOT_FOUND, "ResourceNotFoundException");
 
         Table table = admin.createTable(CreateTableRequest.newBuilder().setDatabaseName("table_db")
                 .setTableName("defaults").build()).getTable();
