@@ -100,6 +100,11 @@ public final class GroupClient implements AutoCloseable {
         return groupId;
     }
 
+    /** The peers this client was built with, in the order given. */
+    public List<NodeEndpoint> peers() {
+        return peers;
+    }
+
     /**
      * Replicates {@code command} and returns the shard's result once a majority committed it and
      * the leader applied it. The caller must not modify {@code command} afterwards.
