@@ -26,14 +26,21 @@ public final class SegmentReader {
     private final BlobKey key;
     private final long sizeBytes;
     private final List<SeriesEntry> series;
+    private final long metadataBytes;
     private final AtomicLong bytesRead = new AtomicLong();
 
-    private SegmentReader(BlobStore store, BlobKey key, long sizeBytes, List<SeriesEntry> series, long footerBytes) {
+    private SegmentReader(BlobStore store, BlobKey key, long sizeBytes, List<SeriesEntry> series, long metadataBytes) {
         this.store = store;
         this.key = key;
         this.sizeBytes = sizeBytes;
         this.series = series;
-        this.bytesRead.set(footerBytes);
+        this.metadataBytes = metadataBytes;
+        this.bytesRead.set(metadataBytes);
+    }
+
+    /** Bytes of header, footer and trailer that {@link #open} read. */
+    public long metadataBytes() {
+        return metadataBytes;
     }
 
     /**
