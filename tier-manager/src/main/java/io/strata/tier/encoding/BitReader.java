@@ -46,6 +46,11 @@ public final class BitReader {
         return (int) ((bitPosition() + 7) / 8);
     }
 
+    /** Bits left before the end of the range. */
+    public long remainingBits() {
+        return limitBit - position;
+    }
+
     public boolean readBit() {
         return readBits(1) != 0;
     }

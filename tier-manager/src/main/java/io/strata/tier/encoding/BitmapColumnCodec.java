@@ -1,6 +1,7 @@
 package io.strata.tier.encoding;
 
 import io.strata.core.error.InternalServerException;
+import java.util.Arrays;
 
 /**
  * BOOLEAN columns and null positions: one bit per value, or just a 2-bit mode when every value
@@ -48,7 +49,7 @@ public final class BitmapColumnCodec {
         }
         int mode = (int) in.readBits(2);
         switch (mode) {
-            case ALL_FALSE, ALL_TRUE -> java.util.Arrays.fill(out, 0, count, mode == ALL_TRUE);
+            case ALL_FALSE, ALL_TRUE -> Arrays.fill(out, 0, count, mode == ALL_TRUE);
             case ONE_BIT_EACH -> {
                 int i = 0;
                 for (; i + Long.SIZE <= count; i += Long.SIZE) {

@@ -13,7 +13,7 @@ public enum ColumnCodec {
     LONG_DELTA_BIT_PACKED(2),
     /** Doubles: XOR with the previous value, Chimp's leading/trailing-zero flags. */
     DOUBLE_CHIMP(3),
-    /** Doubles: ALP decimal exponent, frame of reference, bit-packed, exceptions patched. */
+    /** Doubles: ALP decimal exponent, integers bit-packed per vector (values or deltas), exceptions patched. */
     DOUBLE_ALP(4),
     /** Doubles: every value has the same bits; the value is stored once. */
     DOUBLE_CONSTANT(5),

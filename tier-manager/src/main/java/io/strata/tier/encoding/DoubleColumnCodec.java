@@ -1,5 +1,7 @@
 package io.strata.tier.encoding;
 
+import java.util.Arrays;
+
 /**
  * DOUBLE columns: picks, per block and by measurement, the codec that stores the block smallest.
  *
@@ -9,9 +11,8 @@ package io.strata.tier.encoding;
  * mostly decimals, ALP is sized exactly (without writing it) and Chimp is written to a scratch
  * buffer with ALP's size as its budget; if the sample is mostly full-precision values, Chimp goes
  * first and ALP gets Chimp's size as its budget. The smaller is kept and its codec id goes in the
- * block header. Every codec works on
- * raw bits or verifies each value, so decoding is lossless bit-for-bit (NaN payloads, ±Inf,
- * -0.0, subnormals).
+ * block header. Every codec works on raw bits or verifies each value, so decoding is lossless
+ * bit-for-bit (NaN payloads, ±Inf, -0.0, subnormals).
  *
  * <p>Keeps scratch buffers between blocks: not thread-safe, one instance per thread. Encoding is
  * deterministic (same values, same bytes), so replicas that encode the same rows agree.
@@ -72,7 +73,7 @@ public final class DoubleColumnCodec {
         switch (header.codec()) {
             case DOUBLE_CONSTANT -> {
                 if (count > 0) {
-                    java.util.Arrays.fill(out, 0, count, Double.longBitsToDouble(in.readBits(64)));
+                    Arrays.fill(out, 0, count, Double.longBitsToDouble(in.readBits(64)));
                 }
             }
             case DOUBLE_ALP -> alp.decode(in, count, out);

@@ -1,6 +1,7 @@
 package io.strata.tier.encoding;
 
 import io.strata.core.error.InternalServerException;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -40,7 +41,7 @@ public record EncodedBlockHeader(ColumnCodec codec, int valueCount) {
         }
         if (!known) {
             throw new InternalServerException("Corrupt column block: codec " + header.codec
-                    + " where one of " + java.util.Arrays.toString(accepted) + " was expected");
+                    + " where one of " + Arrays.toString(accepted) + " was expected");
         }
         if (header.valueCount > capacity) {
             throw new IllegalArgumentException("Block holds " + header.valueCount

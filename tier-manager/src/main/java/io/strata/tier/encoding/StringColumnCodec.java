@@ -75,7 +75,7 @@ public final class StringColumnCodec {
         }
         for (int d = 0; d < dictionarySize; d++) {
             long length = in.readVarLong();
-            if (length < 0 || length > Integer.MAX_VALUE - 8) {
+            if (length < 0 || length > in.remainingBits() / Byte.SIZE) {
                 throw new InternalServerException("Corrupt column block: string of " + length + " bytes");
             }
             if (utf8.length < length) {

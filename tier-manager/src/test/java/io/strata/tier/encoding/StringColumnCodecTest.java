@@ -56,6 +56,17 @@ class StringColumnCodecTest {
     }
 
     @Test
+    void aClaimedLengthLongerThanTheBlockIsCorruptionNotAnAllocation() {
+        BitWriter out = new BitWriter();
+        new EncodedBlockHeader(ColumnCodec.STRING_DICTIONARY, 1).writeTo(out);
+        out.writeVarLong(1);
+        out.writeVarLong(1L << 30); // a 1 GiB entry in a block of a few bytes
+        assertThatThrownBy(() -> codec.decode(new BitReader(out.toByteArray()), new String[1]))
+                .isInstanceOf(io.strata.core.error.InternalServerException.class)
+                .hasMessageContaining("string of 1073741824 bytes");
+    }
+
+    @Test
     void rejectsNullValues() {
         assertThatThrownBy(() -> codec.encode(new String[] {"a", null}, 2, new BitWriter()))
                 .isInstanceOf(NullPointerException.class)

@@ -28,6 +28,13 @@ class TimestampColumnCodecTest {
         assertThat(roundTrip(times)).containsExactly(times);
     }
 
+    @Property(tries = 200)
+    void multiplesOfACommonStepRoundTripInAnyOrder(@ForAll long base, @ForAll @IntRange(min = 1, max = 1_000_000_000) int step,
+            @ForAll java.util.List<@IntRange(min = -1_000_000, max = 1_000_000) Integer> multiples) {
+        long[] times = multiples.stream().mapToLong(k -> base + (long) k * step).toArray();
+        assertThat(roundTrip(times)).containsExactly(times);
+    }
+
     @Test
     void emptyAndSingleValueBlocksRoundTrip() {
         assertThat(roundTrip(new long[0])).isEmpty();
