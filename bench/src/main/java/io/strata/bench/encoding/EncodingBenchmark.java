@@ -4,7 +4,15 @@ import io.strata.bench.data.DevopsCpuGenerator;
 import io.strata.bench.data.IotSensorGenerator;
 import io.strata.bench.data.RandomWalkGenerator;
 import io.strata.bench.data.SeriesDataset;
+import io.strata.tier.blob.LocalDirectoryBlobStore;
 import io.strata.tier.encoding.ColumnCodec;
+import io.strata.tier.segment.DecodedBlock;
+import io.strata.tier.segment.EncodedSegment;
+import io.strata.tier.segment.SegmentReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -53,7 +61,8 @@ public final class EncodingBenchmark {
 
     record Result(String dataset, int blockPoints, long points, long values, long timeBytes, long valueBytes,
             Map<ColumnCodec, Integer> chosen, double encodePerWallSecond, double encodePerCpuSecond,
-            double decodePerWallSecond, double decodePerCpuSecond) {
+            double decodePerWallSecond, double decodePerCpuSecond, long segmentBytes, double scanPerWallSecond,
+            double scanPerCpuSecond) {
         double bytesPerValue() {
             return (double) (timeBytes + valueBytes) / values;
         }
@@ -71,14 +80,17 @@ public final class EncodingBenchmark {
         }
         System.out.println();
         System.out.println("| dataset | series × points × fields | bytes/value | time bytes/point | value bytes/value"
-                + " | codecs chosen (columns) | encode M values/s (wall / CPU) | decode M values/s (wall / CPU) |");
-        System.out.println("|---|---|---:|---:|---:|---|---:|---:|");
+                + " | codecs chosen (columns) | encode M values/s (wall / CPU) | decode M values/s (wall / CPU)"
+                + " | segment bytes/value | scan M values/s (wall / CPU) |");
+        System.out.println("|---|---|---:|---:|---:|---|---:|---:|---:|---:|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d × %d × %d | %.3f | %.3f | %.3f | %s | %.1f / %.1f | %.1f / %.1f |%n",
+            System.out.printf(Locale.ROOT,
+                    "| %s | %d × %d × %d | %.3f | %.3f | %.3f | %s | %.1f / %.1f | %.1f / %.1f | %.3f | %.1f / %.1f |%n",
                     r.dataset(), options.series(), options.points(), r.values() / r.points(), r.bytesPerValue(),
                     (double) r.timeBytes() / r.points(), (double) r.valueBytes() / r.values(), r.chosen(),
                     r.encodePerWallSecond() / 1e6, r.encodePerCpuSecond() / 1e6,
-                    r.decodePerWallSecond() / 1e6, r.decodePerCpuSecond() / 1e6);
+                    r.decodePerWallSecond() / 1e6, r.decodePerCpuSecond() / 1e6,
+                    (double) r.segmentBytes() / r.values(), r.scanPerWallSecond() / 1e6, r.scanPerCpuSecond() / 1e6);
         }
         System.out.printf(Locale.ROOT, "%n# load average at the end: %.2f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -106,9 +118,47 @@ public final class EncodingBenchmark {
         Timing decode = median(options, () -> codec.decode(encoded.blocks(), dataset.fields().size()));
         System.out.printf(Locale.ROOT, "%s: %d values in %d blocks, verified bit-for-bit%n",
                 dataset.name(), values, encoded.blocks().size());
+        EncodedSegment segment = SegmentScan.write(dataset, options.blockPoints());
+        Timing scan = timeSegmentScan(segment, values, options);
         return new Result(dataset.name(), options.blockPoints(), dataset.pointCount(), values, encoded.timeBytes(),
                 encoded.valueBytes(), encoded.chosen(), values / encode.wallSeconds(), values / encode.cpuSeconds(),
-                values / decode.wallSeconds(), values / decode.cpuSeconds());
+                values / decode.wallSeconds(), values / decode.cpuSeconds(), segment.sizeBytes(),
+                values / scan.wallSeconds(), values / scan.cpuSeconds());
+    }
+
+    /**
+     * Stores the segment in a local-directory blob store (page cache warm after the first round)
+     * and times full scans through {@link SegmentReader}: block fetch, CRC32C check, decode.
+     */
+    private static Timing timeSegmentScan(EncodedSegment segment, long values, Options options) {
+        Path directory = null;
+        try {
+            directory = Files.createTempDirectory("strata-scan-bench");
+            try (LocalDirectoryBlobStore store = new LocalDirectoryBlobStore(directory)) {
+                store.put(SegmentScan.KEY, segment.bytes());
+                SegmentReader reader = SegmentReader.open(store, SegmentScan.KEY);
+                DecodedBlock block = new DecodedBlock();
+                long scanned = SegmentScan.scan(reader, block);
+                if (scanned != values) {
+                    throw new IllegalStateException("scan decoded " + scanned + " values, expected " + values);
+                }
+                return median(options, () -> SegmentScan.scan(reader, block));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (directory != null) {
+                deleteRecursively(directory);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Median wall-clock and CPU seconds of one round. */

@@ -15,7 +15,7 @@ import org.jclouds.blobstore.BlobStoreContext;
  * s3proxy's "filesystem-nio2" answered 500 to listings after an aborted upload. Real S3 does
  * neither, and the contract test must not fail for the stand-in's bugs.
  */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
     static final String ACCESS_KEY_ID = "strata-test-access";
     static final String SECRET_ACCESS_KEY = "strata-test-secret";
     static final String REGION = "us-east-1";
@@ -28,7 +28,7 @@ final class S3ProxyServer implements AutoCloseable {
         this.proxy = proxy;
     }
 
-    static S3ProxyServer start() throws Exception {
+    public static S3ProxyServer start() throws Exception {
         BlobStoreContext context = ContextBuilder.newBuilder("transient")
                 .credentials(ACCESS_KEY_ID, SECRET_ACCESS_KEY)
                 .build(BlobStoreContext.class);
@@ -42,19 +42,19 @@ final class S3ProxyServer implements AutoCloseable {
         return new S3ProxyServer(context, proxy);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
-    void createBucket(String bucket) {
+    public void createBucket(String bucket) {
         context.getBlobStore().createContainerInLocation(null, bucket);
     }
 
-    void deleteBucket(String bucket) {
+    public void deleteBucket(String bucket) {
         context.getBlobStore().deleteContainer(bucket);
     }
 
-    S3BlobStoreConfiguration configuration(String bucket) {
+    public S3BlobStoreConfiguration configuration(String bucket) {
         return S3BlobStoreConfiguration.of(endpoint(), REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY, bucket);
     }
 
