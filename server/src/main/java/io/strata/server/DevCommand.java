@@ -1,20 +1,58 @@
 package io.strata.server;
 
+import io.strata.server.dev.DevCluster;
+import io.strata.server.node.StrataNode;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code strata dev}: the embedded three-zone cluster. Until the replicated cluster is wired, it
- * says so plainly instead of pretending to start.
+ * {@code strata dev}: an embedded ZooKeeper and three nodes (zones a, b, c) on loopback in this
+ * process. Prints its endpoints, then the ready line once every node accepts writes; stops cleanly
+ * on Ctrl-C / SIGTERM.
  */
-@Command(name = "dev", description = "Run an embedded ZooKeeper and three nodes (zones a, b, c) on loopback.")
+@Command(name = "dev", mixinStandardHelpOptions = true,
+        description = "Run an embedded ZooKeeper and three nodes (zones a, b, c) on loopback.")
 final class DevCommand implements Callable<Integer> {
-    static final int NOT_AVAILABLE = 3;
+    static final String READY_LINE = "Strata dev cluster ready: ";
+    static final int NOT_READY = 2;
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "Where the cluster keeps its data (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(names = "--port-offset", defaultValue = "0", description = "Added to every port, to run a second dev cluster (default: ${DEFAULT-VALUE}).")
+    int portOffset;
+
+    @Option(names = "--ready-timeout", defaultValue = "PT120S", description = "How long to wait for the cluster to accept writes (default: ${DEFAULT-VALUE}).")
+    Duration readyTimeout;
 
     @Override
-    public Integer call() {
-        System.err.println("strata dev: the embedded cluster is not available in this build yet "
-                + "(the replicated-cluster work has not landed). See README.md for what works today.");
-        return NOT_AVAILABLE;
+    public Integer call() throws Exception {
+        DevCluster cluster = new DevCluster(dataDirectory, portOffset);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cluster.close();
+            stopped.countDown();
+        }, "strata-dev-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        cluster.start();
+        System.out.println("Strata dev cluster starting, data in " + dataDirectory.toAbsolutePath());
+        for (StrataNode node : cluster.nodes()) {
+            System.out.println("  node " + node.config().nodeId() + " (zone " + node.config().zone() + "): gRPC "
+                    + node.config().grpcAddress() + ", Timestream HTTP http://" + node.config().httpAddress());
+        }
+        System.out.println("  ZooKeeper " + cluster.zooKeeperConnect());
+        if (!cluster.awaitReady(readyTimeout)) {
+            System.err.println("strata dev: the cluster did not accept writes within " + readyTimeout);
+            return NOT_READY;
+        }
+        System.out.println(READY_LINE + "gRPC " + String.join(", ",
+                cluster.nodes().stream().map(node -> node.config().grpcAddress()).toList()));
+        System.out.flush();
+        stopped.await();
+        return 0;
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code strata} command line: one entry point, one subcommand per way of running Strata. */
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "strata 0.1.0-SNAPSHOT",
         description = "A self-hosted, distributed time-series database with Amazon Timestream's API and SQL.",
-        subcommands = {DevCommand.class})
+        subcommands = {ServerCommand.class, DevCommand.class})
 public final class StrataCommand implements Runnable {
     @Override
     public void run() {

@@ -76,7 +76,9 @@ public final class WriteRecordsValidator {
         List<RecordInput> records = request.records();
         if (violations.requirePresent(records, "records")) {
             violations.size(records, "records", 1, MAXIMUM_RECORDS);
-            for (int i = 0; i < records.size(); i++) {
+            // An oversized request is refused for its size alone; walking all of it would let a
+            // client make the node do unbounded work before the refusal.
+            for (int i = 0; i < Math.min(records.size(), MAXIMUM_RECORDS); i++) {
                 String path = "records." + (i + 1) + ".member";
                 if (violations.requirePresent(records.get(i), path)) {
                     checkShape(records.get(i), path, violations);

@@ -105,6 +105,14 @@ class WriteRecordsValidatorTest {
     }
 
     @Test
+    void anOversizedRequestIsRefusedWithoutCheckingEveryRecord() {
+        List<RecordInput> records = new ArrayList<>(repeat(temperature().build(), 100));
+        records.add(temperature().version(0L).build());
+        assertRequestInvalid(records, "1 validation error detected: Value '[101 items]' at 'records' failed to satisfy "
+                + "constraint: Member must have length less than or equal to 100");
+    }
+
+    @Test
     void databaseAndTableNamesAreChecked() {
         assertThatExceptionOfType(ValidationException.class)
                 .isThrownBy(() -> validator.checkRequest(WriteRecordsInput.of("db", null, List.of(temperature().build()))))

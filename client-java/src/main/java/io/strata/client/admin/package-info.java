@@ -1,0 +1,2 @@
+/** The catalog API: databases, tables and tags, as blocking typed calls. */
+package io.strata.client.admin;

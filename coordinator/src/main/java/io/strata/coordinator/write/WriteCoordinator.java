@@ -1,0 +1,234 @@
+package io.strata.coordinator.write;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.strata.api.v1.RecordsIngested;
+import io.strata.api.v1.WriteRecordsRequest;
+import io.strata.api.v1.WriteRecordsResponse;
+import io.strata.coordinator.catalog.TableCatalog;
+import io.strata.coordinator.catalog.WritableTable;
+import io.strata.core.error.ConflictException;
+import io.strata.core.error.InternalServerException;
+import io.strata.core.error.RejectedRecord;
+import io.strata.core.error.RejectedRecordsException;
+import io.strata.core.error.ServiceUnavailableException;
+import io.strata.core.error.StrataException;
+import io.strata.core.model.Dimension;
+import io.strata.core.model.Record;
+import io.strata.core.table.PartitionKeyType;
+import io.strata.core.write.ValidatedRecord;
+import io.strata.core.write.WriteRecordsValidator;
+import io.strata.core.write.WriteValidation;
+import io.strata.internal.v1.RecordOutcome;
+import io.strata.internal.v1.ShardCommand;
+import io.strata.internal.v1.TableEntry;
+import io.strata.internal.v1.TableWriteSettings;
+import io.strata.internal.v1.WriteBatch;
+import io.strata.internal.v1.WriteBatchResult;
+import io.strata.metadata.RoutingCache;
+import io.strata.metadata.RoutingView;
+import io.strata.partition.PartitionFunction;
+import io.strata.partition.PartitionKey;
+import io.strata.partition.PartitionRouter;
+import io.strata.partition.PartitionSettings;
+import io.strata.placement.GroupId;
+import io.strata.placement.Placement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * WriteRecords on any node: validate (core) → look up the ACTIVE table → partition each accepted
+ * record → one {@link WriteBatch} per Raft group, stamped with this coordinator's ingest time and
+ * the table's settings → replicate through each group → merge the per-record outcomes.
+ *
+ * <p><b>Acknowledgement.</b> The returned future completes only after every group has committed
+ * its batch (a Raft majority) and applied it. If any group cannot (no quorum within the client
+ * timeout) the call fails with {@link ServiceUnavailableException}: nothing is acknowledged, though
+ * the batches of other groups may be stored; a retry of the same request is idempotent.
+ *
+ * <p><b>Outcome.</b> All records stored → {@code RecordsIngested{total, memory, magnetic}}. Some
+ * rejected (by validation or on apply) → {@link RejectedRecordsException} with their request
+ * indexes; the other records are stored.
+ *
+ * <p>Thread-safe; non-blocking up to the catalog lookup (a cache hit in the common case). The
+ * schema update after a write runs on {@code executor}, never on a Raft client thread.
+ */
+public final class WriteCoordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(WriteCoordinator.class);
+
+    private final TableCatalog tables;
+    private final RoutingCache routing;
+    private final GroupClients clients;
+    private final Clock clock;
+    private final Executor executor;
+    private final WriteRecordsValidator validator = new WriteRecordsValidator();
+
+    public WriteCoordinator(TableCatalog tables, RoutingCache routing, GroupClients clients, Clock clock,
+                            Executor executor) {
+        this.tables = Objects.requireNonNull(tables, "tables");
+        this.routing = Objects.requireNonNull(routing, "routing");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    public CompletableFuture<WriteRecordsResponse> write(WriteRecordsRequest request) {
+        try {
+            return start(request);
+        } catch (StrataException rejected) {
+            return CompletableFuture.failedFuture(rejected);
+        }
+    }
+
+    private CompletableFuture<WriteRecordsResponse> start(WriteRecordsRequest request) {
+        var input = WriteRequests.toInput(request);
+        validator.checkRequest(input);
+        RoutingView view = routing.routableView();
+        Placement placement = view.placementIfAny().orElseThrow(() -> new ServiceUnavailableException(
+                "The cluster has no placement yet (fewer than three zones have joined); retry shortly."));
+        WritableTable table = tables.writable(request.getDatabaseName(), request.getTableName());
+        WriteValidation validation = validator.validate(input, table.definition(), table.schema());
+
+        PartitionFunction partitions = new PartitionFunction(request.getDatabaseName(), request.getTableName(),
+                PartitionSettings.defaultsWithKey(partitionKey(table)));
+        PartitionRouter router = PartitionRouter.of(placement);
+        long ingestTimeNanos = Math.multiplyExact(clock.millis(), 1_000_000L);
+        Map<GroupId, WriteBatch.Builder> batches = new TreeMap<>();
+        for (ValidatedRecord accepted : validation.accepted()) {
+            Record record = accepted.record();
+            SortedMap<String, String> dimensions = new TreeMap<>();
+            for (Dimension dimension : record.dimensions()) {
+                dimensions.put(dimension.name(), dimension.value());
+            }
+            GroupId group = router.groupOf(partitions.partitionOf(record.time(), record.measureName().value(), dimensions));
+            batches.computeIfAbsent(group, ignored -> newBatch(table.entry(), ingestTimeNanos))
+                    .addRecords(StoredRecords.of(accepted.recordIndex(), record));
+        }
+
+        List<CompletableFuture<WriteBatchResult>> sent = new ArrayList<>(batches.size());
+        for (Map.Entry<GroupId, WriteBatch.Builder> batch : batches.entrySet()) {
+            byte[] command = ShardCommand.newBuilder().setWriteBatch(batch.getValue()).build().toByteArray();
+            sent.add(clients.clientFor(view, batch.getKey()).submit(command).thenApply(WriteCoordinator::result));
+        }
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                .handleAsync((ignored, failure) -> {
+                    if (failure != null) {
+                        throw new CompletionException(firstFailure(sent));
+                    }
+                    growSchema(table, validation);
+                    return merge(validation, sent);
+                }, executor);
+    }
+
+    private static PartitionKey partitionKey(WritableTable table) {
+        io.strata.core.table.PartitionKey key = table.definition().partitionKey().key();
+        // A MEASURE-partitioned table spreads by series: hashing only measure_name would put a whole
+        // fleet's "cpu" rows on one bucket (see PartitionKey.Kind.SERIES).
+        return key.type() == PartitionKeyType.DIMENSION
+                ? PartitionKey.dimension(key.name().orElseThrow())
+                : PartitionKey.series();
+    }
+
+    private static WriteBatch.Builder newBatch(TableEntry table, long ingestTimeNanos) {
+        TableWriteSettings.Builder settings = TableWriteSettings.newBuilder()
+                .setMemoryStoreRetentionHours(table.getMemoryStoreRetentionHours())
+                .setMagneticStoreRetentionDays(table.getMagneticStoreRetentionDays())
+                .setEnableMagneticStoreWrites(table.getMagneticStoreWriteProperties().getEnableMagneticStoreWrites());
+        if (table.getMagneticStoreWriteProperties().hasMagneticStoreRejectedDataLocation()) {
+            settings.setRejectedDataLocation(table.getMagneticStoreWriteProperties().getMagneticStoreRejectedDataLocation());
+        }
+        return WriteBatch.newBuilder()
+                .setDatabaseName(table.getDatabaseName())
+                .setTableName(table.getTableName())
+                .setTableId(table.getTableId())
+                .setIngestTimeNanos(ingestTimeNanos)
+                .setSettings(settings);
+    }
+
+    private static WriteBatchResult result(byte[] bytes) {
+        try {
+            return WriteBatchResult.parseFrom(bytes);
+        } catch (InvalidProtocolBufferException e) {
+            throw new InternalServerException("Unreadable write result from a shard", e);
+        }
+    }
+
+    /** The error to answer: unavailability first (it tells the client to retry), else the first one. */
+    private static Throwable firstFailure(List<CompletableFuture<WriteBatchResult>> sent) {
+        Throwable first = null;
+        for (CompletableFuture<WriteBatchResult> future : sent) {
+            if (future.isCompletedExceptionally()) {
+                Throwable cause = future.exceptionNow();
+                while (cause instanceof CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                if (cause instanceof ServiceUnavailableException) {
+                    return cause;
+                }
+                if (first == null) {
+                    first = cause;
+                }
+            }
+        }
+        return first == null ? new InternalServerException("A write failed without a reason") : first;
+    }
+
+    private void growSchema(WritableTable table, WriteValidation validation) {
+        if (validation.schema().equals(table.schema())) {
+            return;
+        }
+        try {
+            tables.mergeSchema(table.entry().getDatabaseName(), table.entry().getTableName(),
+                    table.entry().getTableId(), validation.schema());
+        } catch (ConflictException concurrentTypes) {
+            LOG.warn("Schema of {}.{} not extended: {}", table.entry().getDatabaseName(),
+                    table.entry().getTableName(), concurrentTypes.getMessage());
+        } catch (StrataException unavailable) {
+            LOG.warn("Schema of {}.{} not extended now, the next write retries: {}",
+                    table.entry().getDatabaseName(), table.entry().getTableName(), unavailable.getMessage());
+        }
+    }
+
+    private static WriteRecordsResponse merge(WriteValidation validation,
+                                              List<CompletableFuture<WriteBatchResult>> sent) {
+        int memory = 0;
+        int magnetic = 0;
+        List<RejectedRecord> rejected = new ArrayList<>(validation.rejected());
+        for (CompletableFuture<WriteBatchResult> future : sent) {
+            for (RecordOutcome outcome : future.join().getOutcomesList()) {
+                switch (outcome.getOutcomeCase()) {
+                    case STORED_IN -> {
+                        switch (outcome.getStoredIn()) {
+                            case STORE_TIER_MAGNETIC -> magnetic++;
+                            default -> memory++;
+                        }
+                    }
+                    case REJECTED -> rejected.add(outcome.getRejected().hasExistingVersion()
+                            ? RejectedRecord.withExistingVersion(outcome.getRequestIndex(),
+                                    outcome.getRejected().getReason(), outcome.getRejected().getExistingVersion())
+                            : RejectedRecord.of(outcome.getRequestIndex(), outcome.getRejected().getReason()));
+                    case OUTCOME_NOT_SET -> throw new InternalServerException(
+                            "A shard answered no outcome for record " + outcome.getRequestIndex());
+                }
+            }
+        }
+        if (!rejected.isEmpty()) {
+            throw new RejectedRecordsException(rejected);
+        }
+        return WriteRecordsResponse.newBuilder()
+                .setRecordsIngested(RecordsIngested.newBuilder()
+                        .setTotal(memory + magnetic)
+                        .setMemoryStore(memory)
+                        .setMagneticStore(magnetic))
+                .build();
+    }
+}

@@ -1,0 +1,177 @@
+package io.strata.placement;
+
+import io.strata.core.error.ServiceUnavailableException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Places Raft groups on nodes: every group gets exactly {@value #REPLICAS} peers in
+ * {@value #REPLICAS} different zones, so losing one zone costs every group one peer and no group
+ * its majority.
+ *
+ * <p>Greedy and deterministic (same nodes, same current placement → same result; inputs are
+ * sorted, never iterated in hash order). For each missing peer it picks the zone the group does
+ * not use yet with the fewest peers per node, then that zone's node with the fewest peers (ties by
+ * name). With zones of equal size this keeps every node's peer count within one of every other's.
+ * The preferred leader is the peer with the fewest leaderships.
+ *
+ * <p>{@link #replace} is the minimal-change step: a group all of whose peers are still registered
+ * (in the zone they had) is left exactly as it is, including its leader; a group that lost peers
+ * keeps its survivors and gets a new peer only for each one lost. A node that comes back is
+ * therefore not given groups until some group needs a peer: moving a healthy group costs a full
+ * snapshot transfer and buys only balance.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class PlacementPlanner {
+    public static final int REPLICAS = 3;
+
+    /** A fresh placement of {@code groupCount} groups on {@code nodes}. */
+    public Placement plan(int groupCount, Collection<PlacementNode> nodes) {
+        return replace(Placement.unassigned(groupCount), nodes);
+    }
+
+    /**
+     * {@code current} repaired for the nodes registered now: the same instance when nothing has to
+     * move, else a placement with epoch {@code current.epoch() + 1}.
+     *
+     * @throws ServiceUnavailableException when the nodes span fewer than three zones
+     */
+    public Placement replace(Placement current, Collection<PlacementNode> nodes) {
+        Map<String, String> zoneOfNode = new TreeMap<>();
+        Map<String, List<String>> nodesOfZone = new TreeMap<>();
+        for (PlacementNode node : nodes) {
+            String previous = zoneOfNode.put(node.nodeId(), node.zone());
+            if (previous != null && !previous.equals(node.zone())) {
+                throw new IllegalArgumentException("node " + node.nodeId() + " listed in zones " + previous
+                        + " and " + node.zone());
+            }
+        }
+        zoneOfNode.forEach((node, zone) -> nodesOfZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(node));
+        if (nodesOfZone.size() < REPLICAS) {
+            throw new ServiceUnavailableException("Placement needs registered nodes in at least " + REPLICAS
+                    + " zones to give every group one peer per zone; registered zones: " + nodesOfZone.keySet()
+                    + " (" + zoneOfNode.size() + " nodes).");
+        }
+
+        Loads loads = new Loads(zoneOfNode, nodesOfZone);
+        List<List<String>> survivors = new ArrayList<>();
+        List<Boolean> leaderSurvived = new ArrayList<>();
+        for (GroupPlacement group : current.groups()) {
+            List<String> kept = new ArrayList<>();
+            Set<String> keptZones = new HashSet<>();
+            for (String peer : group.peers()) {
+                String zone = zoneOfNode.get(peer);
+                if (zone != null && keptZones.add(zone) && kept.size() < REPLICAS) {
+                    kept.add(peer);
+                    loads.addPeer(peer);
+                }
+            }
+            boolean leaderKept = !kept.isEmpty() && kept.getFirst().equals(group.preferredLeader());
+            if (leaderKept) {
+                loads.addLeader(kept.getFirst());
+            }
+            survivors.add(kept);
+            leaderSurvived.add(leaderKept);
+        }
+
+        boolean changed = false;
+        List<GroupPlacement> placed = new ArrayList<>(current.groupCount());
+        for (GroupPlacement group : current.groups()) {
+            int index = group.group().index();
+            List<String> peers = survivors.get(index);
+            if (peers.size() == REPLICAS && peers.equals(group.peers())) {
+                placed.add(group);
+                continue;
+            }
+            changed = true;
+            Set<String> usedZones = new HashSet<>();
+            peers.forEach(peer -> usedZones.add(zoneOfNode.get(peer)));
+            while (peers.size() < REPLICAS) {
+                String zone = loads.leastLoadedZoneExcept(usedZones);
+                String node = loads.leastLoadedNodeIn(zone);
+                usedZones.add(zone);
+                peers.add(node);
+                loads.addPeer(node);
+            }
+            if (!leaderSurvived.get(index)) {
+                String leader = loads.leastLeadingOf(peers);
+                peers.remove(leader);
+                peers.addFirst(leader);
+                loads.addLeader(leader);
+            }
+            placed.add(new GroupPlacement(group.group(), peers));
+        }
+        return changed ? new Placement(current.epoch() + 1, placed) : current;
+    }
+
+    /** Peer and leader counts while a plan is being built. */
+    private static final class Loads {
+        private final Map<String, String> zoneOfNode;
+        private final Map<String, List<String>> nodesOfZone;
+        private final Map<String, Integer> peers = new HashMap<>();
+        private final Map<String, Integer> leaders = new HashMap<>();
+        private final Map<String, Integer> zonePeers = new HashMap<>();
+
+        Loads(Map<String, String> zoneOfNode, Map<String, List<String>> nodesOfZone) {
+            this.zoneOfNode = zoneOfNode;
+            this.nodesOfZone = nodesOfZone;
+        }
+
+        void addPeer(String node) {
+            peers.merge(node, 1, Integer::sum);
+            zonePeers.merge(zoneOfNode.get(node), 1, Integer::sum);
+        }
+
+        void addLeader(String node) {
+            leaders.merge(node, 1, Integer::sum);
+        }
+
+        /** Fewest peers per node; compared as cross products to stay exact. Ties: zone name. */
+        String leastLoadedZoneExcept(Set<String> excluded) {
+            String best = null;
+            for (String zone : nodesOfZone.keySet()) {
+                if (excluded.contains(zone)) {
+                    continue;
+                }
+                if (best == null || (long) zonePeers.getOrDefault(zone, 0) * nodesOfZone.get(best).size()
+                        < (long) zonePeers.getOrDefault(best, 0) * nodesOfZone.get(zone).size()) {
+                    best = zone;
+                }
+            }
+            return best;
+        }
+
+        String leastLoadedNodeIn(String zone) {
+            String best = null;
+            for (String node : nodesOfZone.get(zone)) {
+                if (best == null || peers.getOrDefault(node, 0) < peers.getOrDefault(best, 0)) {
+                    best = node;
+                }
+            }
+            return best;
+        }
+
+        /** Fewest leaderships, then fewest peers, then name. */
+        String leastLeadingOf(List<String> candidates) {
+            String best = null;
+            for (String node : candidates.stream().sorted().toList()) {
+                if (best == null) {
+                    best = node;
+                    continue;
+                }
+                int byLeaders = Integer.compare(leaders.getOrDefault(node, 0), leaders.getOrDefault(best, 0));
+                if (byLeaders < 0 || (byLeaders == 0 && peers.getOrDefault(node, 0) < peers.getOrDefault(best, 0))) {
+                    best = node;
+                }
+            }
+            return best;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.strata.raft.server;
+
+import io.strata.core.error.InternalServerException;
+import io.strata.raft.GroupId;
+import io.strata.raft.NodeEndpoint;
+import io.strata.raft.statemachine.ReplicatedShardFactory;
+import io.strata.raft.statemachine.ShardStateMachine;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.GroupManagementRequest;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.statemachine.SnapshotInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's Raft server: a single Ratis {@link RaftServer} (gRPC transport, one storage
+ * directory) hosting any number of groups, each driving its own replica of a shard.
+ *
+ * <p>Groups are added with their full peer list on every peer ({@link #addGroup}); each node
+ * adds the group to itself, and the peers elect a leader once a majority of them host it. Groups
+ * live in the storage directory: a node restarted on the same directory hosts them again, and
+ * catches up from its peers' logs or, when those were purged, from a peer's snapshot.
+ *
+ * <p>Thread-safe. {@link #start()} and {@link #close()} are called once each; group management
+ * and status calls may come from any thread while the node runs.
+ */
+public final class RaftNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+
+    private final RaftNodeSettings settings;
+    private final ReplicatedShardFactory shardFactory;
+    private final ClientId managementClientId = ClientId.randomId();
+    private final AtomicLong managementCallIds = new AtomicLong();
+    private volatile RaftServer server;
+
+    public RaftNode(RaftNodeSettings settings, ReplicatedShardFactory shardFactory) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.shardFactory = Objects.requireNonNull(shardFactory, "shardFactory");
+    }
+
+    public NodeEndpoint endpoint() {
+        return settings.endpoint();
+    }
+
+    /** Binds the port and resumes every group found in the storage directory. */
+    public synchronized void start() throws IOException {
+        if (server != null) {
+            throw new IllegalStateException(settings.endpoint() + " is already started");
+        }
+        RaftServer created = RaftServer.newBuilder()
+                .setServerId(selfId())
+                .setProperties(settings.toRaftProperties())
+                .setStateMachineRegistry(groupId -> new ShardStateMachine(shardFactory))
+                .build();
+        created.start();
+        server = created;
+        LOG.info("{}: Raft server started, hosting {}", settings.endpoint(), groups());
+    }
+
+    /**
+     * Hosts {@code groupId} on this node with the given peers (this node among them). Idempotent:
+     * adding a group this node already hosts does nothing.
+     */
+    public void addGroup(GroupId groupId, List<NodeEndpoint> peers) throws IOException {
+        Objects.requireNonNull(groupId, "groupId");
+        if (peers.stream().noneMatch(peer -> peer.nodeId().equals(settings.endpoint().nodeId()))) {
+            throw new IllegalArgumentException("Node " + settings.endpoint().nodeId() + " is not a peer of " + groupId
+                    + ": " + peers);
+        }
+        if (hosts(groupId)) {
+            return;
+        }
+        RaftGroup group = RaftGroup.valueOf(groupId.raftGroupId(),
+                peers.stream().map(NodeEndpoint::raftPeer).toList());
+        RaftClientReply reply = running().groupManagement(GroupManagementRequest.newAdd(
+                managementClientId, selfId(), managementCallIds.incrementAndGet(), group));
+        if (!reply.isSuccess() && !hosts(groupId)) {
+            throw new IOException(settings.endpoint() + " could not add " + groupId, reply.getException());
+        }
+    }
+
+    /** Stops hosting {@code groupId} and deletes its log, snapshots and shard data from this node. */
+    public void removeGroup(GroupId groupId) throws IOException {
+        if (!hosts(groupId)) {
+            return;
+        }
+        RaftClientReply reply = running().groupManagement(GroupManagementRequest.newRemove(
+                managementClientId, selfId(), managementCallIds.incrementAndGet(), groupId.raftGroupId(), true, false));
+        if (!reply.isSuccess() && hosts(groupId)) {
+            throw new IOException(settings.endpoint() + " could not remove " + groupId, reply.getException());
+        }
+    }
+
+    public Set<GroupId> groups() {
+        Set<GroupId> groups = new HashSet<>();
+        for (RaftGroupId id : running().getGroupIds()) {
+            groups.add(GroupId.of(id));
+        }
+        return groups;
+    }
+
+    public boolean hosts(GroupId groupId) {
+        for (RaftGroupId id : running().getGroupIds()) {
+            if (id.equals(groupId.raftGroupId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This node's view of {@code groupId}, or empty if it does not host the group. */
+    public Optional<GroupStatus> status(GroupId groupId) {
+        if (!hosts(groupId)) {
+            return Optional.empty();
+        }
+        RaftServer.Division division;
+        try {
+            division = running().getDivision(groupId.raftGroupId());
+        } catch (IOException removedMeanwhile) {
+            return Optional.empty();
+        }
+        DivisionInfo info = division.getInfo();
+        SnapshotInfo snapshot = division.getStateMachine().getLatestSnapshot();
+        return Optional.of(new GroupStatus(
+                groupId,
+                settings.endpoint().nodeId(),
+                info.isLeader(),
+                Optional.ofNullable(info.getLeaderId()).map(RaftPeerId::toString),
+                info.getCurrentTerm(),
+                info.getLastAppliedIndex(),
+                division.getRaftLog().getStartIndex(),
+                snapshot == null ? -1 : snapshot.getIndex()));
+    }
+
+    /** Whether this node currently leads {@code groupId} (and has committed an entry in its term). */
+    public boolean isLeader(GroupId groupId) {
+        if (!hosts(groupId)) {
+            return false;
+        }
+        try {
+            DivisionInfo info = running().getDivision(groupId.raftGroupId()).getInfo();
+            return info.isLeader() && info.isLeaderReady();
+        } catch (IOException removedMeanwhile) {
+            return false;
+        }
+    }
+
+    /** Stops the server; the groups stay on disk for the next start. */
+    @Override
+    public synchronized void close() throws IOException {
+        RaftServer running = server;
+        server = null;
+        if (running != null) {
+            running.close();
+            LOG.info("{}: Raft server stopped", settings.endpoint());
+        }
+    }
+
+    private RaftPeerId selfId() {
+        return settings.endpoint().raftPeerId();
+    }
+
+    private RaftServer running() {
+        RaftServer running = server;
+        if (running == null) {
+            throw new InternalServerException("The Raft server of " + settings.endpoint() + " is not running");
+        }
+        return running;
+    }
+
+    @Override
+    public String toString() {
+        return "RaftNode[" + settings.endpoint() + "]";
+    }
+}

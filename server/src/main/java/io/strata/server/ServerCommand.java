@@ -1,0 +1,61 @@
+package io.strata.server;
+
+import io.strata.server.node.NodeConfig;
+import io.strata.server.node.StrataNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code strata server}: one node of a cluster whose metadata lives in an external ZooKeeper. */
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Run one Strata node.")
+final class ServerCommand implements Callable<Integer> {
+    @Option(names = "--node-id", description = "Stable node id (default: node-<zone>).")
+    String nodeId;
+
+    @Option(names = "--zone", required = true, description = "Failure zone of this node, e.g. a.")
+    String zone;
+
+    @Option(names = "--zookeeper", required = true, description = "ZooKeeper connection string host:port[,...].")
+    String zooKeeper;
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind and advertise (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--grpc-port", defaultValue = "" + NodeConfig.DEFAULT_GRPC_PORT, description = "gRPC API port (default: ${DEFAULT-VALUE}).")
+    int grpcPort;
+
+    @Option(names = "--raft-port", defaultValue = "" + NodeConfig.DEFAULT_RAFT_PORT, description = "Raft port (default: ${DEFAULT-VALUE}).")
+    int raftPort;
+
+    @Option(names = "--http-port", defaultValue = "" + NodeConfig.DEFAULT_HTTP_PORT, description = "Timestream HTTP port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--groups", defaultValue = "" + NodeConfig.DEFAULT_GROUP_COUNT, description = "Raft groups of a new cluster (default: ${DEFAULT-VALUE}).")
+    int groupCount;
+
+    @Override
+    public Integer call() throws Exception {
+        NodeConfig defaults = NodeConfig.defaults(nodeId == null ? "node-" + zone : nodeId, zone, zooKeeper,
+                dataDirectory.toAbsolutePath());
+        NodeConfig config = new NodeConfig(defaults.nodeId(), zone, zooKeeper, defaults.zooKeeperRoot(),
+                defaults.dataDirectory(), host, grpcPort, raftPort, httpPort, groupCount, defaults.writeTimeout(),
+                defaults.departureGrace(), defaults.sessionTimeout(), defaults.arns());
+        StrataNode node = new StrataNode(config, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            stopped.countDown();
+        }, "strata-server-shutdown"));
+        node.start();
+        System.out.println("Strata node " + config.nodeId() + " (zone " + zone + ") serving gRPC " + config.grpcAddress()
+                + ", Timestream HTTP http://" + config.httpAddress());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,220 @@
+package io.strata.server.node;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.strata.coordinator.api.AdminGrpcService;
+import io.strata.coordinator.api.QueryGrpcService;
+import io.strata.coordinator.api.WriteGrpcService;
+import io.strata.coordinator.catalog.DatabaseCatalog;
+import io.strata.coordinator.catalog.ResourceTags;
+import io.strata.coordinator.catalog.TableCatalog;
+import io.strata.coordinator.membership.NodeAddresses;
+import io.strata.coordinator.write.GroupClients;
+import io.strata.coordinator.write.WriteCoordinator;
+import io.strata.http.HttpEndpointConfig;
+import io.strata.http.TimestreamHttpServer;
+import io.strata.http.operation.OperationRegistry;
+import io.strata.metadata.CatalogStore;
+import io.strata.metadata.ClusterManager;
+import io.strata.metadata.MembershipRegistry;
+import io.strata.metadata.MetadataPaths;
+import io.strata.metadata.NodeRegistration;
+import io.strata.metadata.RoutingCache;
+import io.strata.raft.GroupId;
+import io.strata.raft.NodeEndpoint;
+import io.strata.raft.server.GroupStatus;
+import io.strata.raft.server.RaftNode;
+import io.strata.raft.server.RaftNodeSettings;
+import io.strata.raft.shard.InterimPointShards;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Strata node: its Raft server and shard replicas, its presence in ZooKeeper (membership, the
+ * cluster-manager election, the routing cache), the groups the placement assigns to it, and the
+ * public APIs (gRPC AdminService, WriteService, QueryService; the Timestream HTTP endpoint with
+ * DescribeEndpoints only for now).
+ *
+ * <p>Lifecycle: {@link #start()} once, then {@link #close()} once; a node restarted on the same
+ * {@code <data>/<node-id>} directory hosts its groups again and catches up from its peers. Every
+ * thread it starts is stopped by {@link #close()}.
+ */
+public final class StrataNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StrataNode.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final NodeConfig config;
+    private final Clock clock;
+    private final InterimPointShards shards = new InterimPointShards();
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private RaftNode raftNode;
+    private RoutingCache routing;
+    private GroupAssignments assignments;
+    private Server grpcServer;
+    private TimestreamHttpServer httpServer;
+
+    public StrataNode(NodeConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public synchronized void start() throws Exception {
+        try {
+            startComponents();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+        LOG.info("Node {} (zone {}) started: gRPC {}, Raft {}, HTTP {}", config.nodeId(), config.zone(),
+                config.grpcAddress(), config.raftAddress(), config.httpAddress());
+    }
+
+    private void startComponents() throws Exception {
+        Files.createDirectories(config.nodeDirectory());
+        MetadataPaths paths = new MetadataPaths(config.zooKeeperRoot());
+
+        CuratorFramework curator = CuratorFrameworkFactory.builder()
+                .connectString(config.zooKeeperConnect())
+                .sessionTimeoutMs((int) config.sessionTimeout().toMillis())
+                .connectionTimeoutMs((int) CONNECT_TIMEOUT.toMillis())
+                .retryPolicy(new ExponentialBackoffRetry(200, 10, 5_000))
+                .build();
+        curator.start();
+        started.push(curator);
+        if (!curator.blockUntilConnected((int) CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IOException("Cannot connect to ZooKeeper at " + config.zooKeeperConnect() + " within "
+                    + CONNECT_TIMEOUT);
+        }
+
+        raftNode = new RaftNode(RaftNodeSettings.defaults(
+                new NodeEndpoint(config.nodeId(), config.host(), config.raftPort()),
+                config.nodeDirectory().resolve("raft")), shards);
+        raftNode.start();
+        started.push(raftNode);
+
+        CatalogStore catalogStore = new CatalogStore(curator, paths);
+        routing = new RoutingCache(curator, paths, clock);
+        routing.start();
+        started.push(routing);
+
+        MembershipRegistry membership = new MembershipRegistry(curator, paths, new NodeRegistration(config.nodeId(),
+                config.zone(), NodeAddresses.of(config.raftAddress(), config.grpcAddress(), config.httpAddress())));
+        membership.start();
+        started.push(membership);
+
+        ClusterManager clusterManager = new ClusterManager(curator, paths, config.nodeId(), config.groupCount(),
+                config.departureGrace());
+        clusterManager.start();
+        started.push(clusterManager);
+
+        assignments = new GroupAssignments(config.nodeId(), raftNode, routing);
+        assignments.start();
+        started.push(assignments);
+
+        GroupClients groupClients = new GroupClients(config.writeTimeout());
+        started.push(groupClients);
+        ExecutorService completions = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("write-completion-" + config.nodeId() + "-", 0).factory());
+        started.push(completions::shutdownNow);
+
+        DatabaseCatalog databases = new DatabaseCatalog(catalogStore, config.arns(), clock);
+        TableCatalog tables = new TableCatalog(catalogStore, routing, config.arns(), clock,
+                () -> UUID.randomUUID().toString());
+        WriteCoordinator writes = new WriteCoordinator(tables, routing, groupClients, clock, completions);
+
+        grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.grpcPort()))
+                .addService(new AdminGrpcService(databases, tables, new ResourceTags(databases, tables, config.arns()),
+                        config.grpcAddress()))
+                .addService(new WriteGrpcService(writes))
+                .addService(new QueryGrpcService())
+                .build()
+                .start();
+        Server server = grpcServer;
+        started.push(() -> {
+            server.shutdown();
+            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        });
+
+        HttpEndpointConfig http = new HttpEndpointConfig(config.host(), config.httpPort(),
+                HttpEndpointConfig.DEFAULT_MAX_BODY_BYTES, 4, 64, Duration.ofSeconds(30), Duration.ofMinutes(2),
+                Optional.empty(), Duration.ofMinutes(1440), java.util.Map.of(), Duration.ofMinutes(5));
+        httpServer = TimestreamHttpServer.start(http, OperationRegistry.builder().build(), clock);
+        started.push(httpServer);
+    }
+
+    /**
+     * Whether this node can take part in writes now: the routing view is fresh, a placement exists,
+     * and every group the placement gives this node is hosted here and knows its leader.
+     */
+    public boolean ready() {
+        if (routing == null || raftNode == null || routing.stale() || routing.view().placement() == null) {
+            return false;
+        }
+        List<GroupId> assigned = assignments.assigned();
+        if (assigned.isEmpty()) {
+            return false;
+        }
+        for (GroupId group : assigned) {
+            Optional<GroupStatus> status;
+            try {
+                status = raftNode.status(group);
+            } catch (RuntimeException initializingOrStopping) {
+                return false; // Ratis refuses status while a group's state machine is still starting
+            }
+            if (status.isEmpty() || status.get().leaderId().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The groups the placement gives this node. */
+    public List<GroupId> assignedGroups() {
+        return assignments.assigned();
+    }
+
+    /** This node's replicas, to read what they hold (tests, diagnostics). */
+    public InterimPointShards shards() {
+        return shards;
+    }
+
+    public RaftNode raftNode() {
+        return raftNode;
+    }
+
+    /** Stops every component, newest first; safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable component = started.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                LOG.warn("{}: stopping {} failed", config.nodeId(), component, e);
+            }
+        }
+    }
+}
