@@ -35,6 +35,7 @@ public final class FunctionResolver {
     public static FunctionResolver builtIn() {
         FunctionResolver resolver = new FunctionResolver();
         BuiltInScalarFunctions.register(resolver);
+        LibraryScalarFunctions.register(resolver);
         return resolver;
     }
 

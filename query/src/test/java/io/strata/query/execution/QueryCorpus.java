@@ -90,6 +90,11 @@ final class QueryCorpus {
         unordered(entries, "SELECT machine_id, floor(temperature), ceil(vibration * 10), sqrt(energy), abs(energy - 500), power(vibration, 2) FROM " + M);
         unordered(entries, "SELECT machine_id, greatest(energy, 500), least(temperature, 50.0) FROM " + M);
         unordered(entries, "SELECT 1 + 2, 7 % 3, 2.5 * 4, 'a' || 'b', NULL IS NULL");
+        // functions bound from the function library (query-functions)
+        unordered(entries, "SELECT machine_id, lpad(machine_id, 6, '*'), split_part(machine_id, '-', 2), regexp_like(machine_id, '[0-3]$'),"
+                + " round(cos(vibration), 6) FROM " + M + " WHERE energy > 900",
+                "SELECT machine_id, lpad(machine_id, 6, '*'), split_part(machine_id, '-', 2), regexp_matches(machine_id, '[0-3]$'),"
+                + " round(cos(vibration), 6) FROM " + M + " WHERE energy > 900");
         unordered(entries, "SELECT machine_id, energy FROM " + M + " WHERE energy > 990 OR (energy < 10 AND pressure IS NOT NULL)");
         unordered(entries, "SELECT machine_id FROM " + M + " WHERE pressure = NULL");
         unordered(entries, "SELECT machine_id, pressure FROM " + M + " WHERE pressure IS DISTINCT FROM 100 AND pressure < 85");
