@@ -27,10 +27,54 @@ public final class ScanPushdown {
     private ScanPushdown() {}
 
     public static PlanNode apply(PlanNode node) {
+        if (node instanceof PlanNode.Project project) {
+            PlanNode pruned = pruneColumns(project);
+            if (pruned != project) {
+                return apply(pruned);
+            }
+        }
         if (node instanceof PlanNode.Filter filter && filter.source() instanceof PlanNode.TableScan scan) {
             return new PlanNode.Filter(pushInto(scan, filter.predicate()), filter.predicate());
         }
         return replaceSources(node, node.sources().stream().map(ScanPushdown::apply).toList());
+    }
+
+    /**
+     * A projection over a scan (or over a filter over a scan) reads only the columns its
+     * expressions and the filter use: the scan is narrowed and channels renumbered, so storage
+     * decodes fewer columns. Returns {@code project} itself when nothing can be dropped.
+     */
+    private static PlanNode pruneColumns(PlanNode.Project project) {
+        PlanNode.Filter filter = project.source() instanceof PlanNode.Filter f ? f : null;
+        PlanNode below = filter == null ? project.source() : filter.source();
+        if (!(below instanceof PlanNode.TableScan scan)) {
+            return project;
+        }
+        java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
+        project.expressions().forEach(expression -> RowExpressions.collectChannels(expression, used));
+        if (filter != null) {
+            RowExpressions.collectChannels(filter.predicate(), used);
+        }
+        if (used.isEmpty()) {
+            used.add(scan.spec().columns().indexOf(TableColumn.TIME)); // a row count still needs rows
+        }
+        if (used.size() == scan.spec().columns().size()) {
+            return project;
+        }
+        int[] newChannel = new int[scan.spec().columns().size()];
+        List<String> columns = new ArrayList<>();
+        List<SqlType> types = new ArrayList<>();
+        for (int channel : used) {
+            newChannel[channel] = columns.size();
+            columns.add(scan.spec().columns().get(channel));
+            types.add(scan.outputTypes().get(channel));
+        }
+        PlanNode source = new PlanNode.TableScan(scan.spec().withColumns(columns), types);
+        if (filter != null) {
+            source = new PlanNode.Filter(source, RowExpressions.remap(filter.predicate(), channel -> newChannel[channel]));
+        }
+        return new PlanNode.Project(source, project.expressions().stream()
+                .map(expression -> RowExpressions.remap(expression, channel -> newChannel[channel])).toList());
     }
 
     static PlanNode.TableScan pushInto(PlanNode.TableScan scan, RowExpression predicate) {

@@ -74,6 +74,9 @@ class DistributedExecutionTest {
         PlanNode coordinator = split.coordinatorRoot() instanceof PlanNode.Project project ? project.source() : split.coordinatorRoot();
         assertThat(coordinator).isInstanceOfSatisfying(PlanNode.Aggregate.class,
                 aggregate -> assertThat(aggregate.step()).isEqualTo(PlanNode.AggregationStep.FINAL));
+        assertThat(split.fragments().getFirst().scan().spec().columns())
+                .as("only the columns the query uses are read")
+                .containsExactlyInAnyOrder("device_id", "time", "temperature", "humidity", "location");
         assertThat(split.fragments().getFirst().scan().spec().timeRange().lowest())
                 .isEqualTo(SensorData.NOW_NANOS - 3600 * SensorData.SECOND + 1);
     }
