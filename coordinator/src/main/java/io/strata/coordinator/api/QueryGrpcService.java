@@ -8,28 +8,33 @@ import io.strata.api.v1.PrepareQueryResponse;
 import io.strata.api.v1.QueryRequest;
 import io.strata.api.v1.QueryResponse;
 import io.strata.api.v1.QueryServiceGrpc;
-import io.strata.core.error.ValidationException;
+import io.strata.coordinator.query.QueryCoordinator;
+import java.util.Objects;
 
 /**
- * The public QueryService until the query engine is wired: every call answers a
- * ValidationException saying so, rather than gRPC's anonymous UNIMPLEMENTED.
+ * The public QueryService: each call is answered by the node's {@link QueryCoordinator} on the
+ * gRPC call's thread (Query blocks up to the coordinator's page wait); errors follow
+ * {@link GrpcErrors}.
  */
 public final class QueryGrpcService extends QueryServiceGrpc.QueryServiceImplBase {
-    static final String NOT_YET = "Queries are not implemented yet in this Strata build: the query engine has "
-            + "not been wired into the cluster.";
+    private final QueryCoordinator queries;
+
+    public QueryGrpcService(QueryCoordinator queries) {
+        this.queries = Objects.requireNonNull(queries, "queries");
+    }
 
     @Override
     public void query(QueryRequest request, StreamObserver<QueryResponse> observer) {
-        observer.onError(GrpcErrors.toStatus(new ValidationException(NOT_YET)));
+        GrpcErrors.answer(observer, () -> queries.query(request));
     }
 
     @Override
     public void cancelQuery(CancelQueryRequest request, StreamObserver<CancelQueryResponse> observer) {
-        observer.onError(GrpcErrors.toStatus(new ValidationException(NOT_YET)));
+        GrpcErrors.answer(observer, () -> queries.cancel(request));
     }
 
     @Override
     public void prepareQuery(PrepareQueryRequest request, StreamObserver<PrepareQueryResponse> observer) {
-        observer.onError(GrpcErrors.toStatus(new ValidationException(NOT_YET)));
+        GrpcErrors.answer(observer, () -> queries.prepare(request));
     }
 }

@@ -3,6 +3,7 @@ package io.strata.raft.shard;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.strata.core.error.ValidationException;
 import io.strata.internal.v1.ShardCommand;
+import io.strata.raft.query.ReadBarrier;
 import io.strata.raft.statemachine.ReplicatedShard;
 import io.strata.tier.shard.ScanRequest;
 import io.strata.tier.shard.ShardScan;
@@ -50,10 +51,16 @@ public final class ShardStoreReplica implements ReplicatedShard {
         return store.apply(index, command);
     }
 
-    /** Plan fragments over the read-index path come with the query engine's fragment encoding. */
+    /**
+     * Answers the {@link ReadBarrier} (the last applied index, after Ratis's read-index wait);
+     * fragments themselves run on the replica's own scans once the barrier has passed.
+     */
     @Override
     public byte[] query(byte[] request) {
-        throw new ValidationException("Shard queries through Raft are not implemented yet.");
+        if (ReadBarrier.isRequest(request)) {
+            return ReadBarrier.answer(store.lastAppliedIndex());
+        }
+        throw new ValidationException("The shard does not know this read request.");
     }
 
     /** Scans this replica's local state as it is now (no read barrier): for diagnostics and tests. */

@@ -3,12 +3,13 @@ package io.strata.server.node;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.strata.coordinator.api.AdminGrpcService;
-import io.strata.coordinator.api.QueryGrpcService;
 import io.strata.coordinator.api.WriteGrpcService;
 import io.strata.coordinator.catalog.DatabaseCatalog;
 import io.strata.coordinator.catalog.ResourceTags;
 import io.strata.coordinator.catalog.TableCatalog;
 import io.strata.coordinator.membership.NodeAddresses;
+import io.strata.coordinator.query.QueryServices;
+import io.strata.coordinator.query.QuerySettings;
 import io.strata.coordinator.write.GroupClients;
 import io.strata.coordinator.write.WriteCoordinator;
 import io.strata.http.HttpEndpointConfig;
@@ -158,11 +159,17 @@ public final class StrataNode implements AutoCloseable {
                 () -> UUID.randomUUID().toString());
         WriteCoordinator writes = new WriteCoordinator(tables, routing, groupClients, clock, completions);
 
+        QueryServices queries = new QueryServices(config.nodeId(), routing, databases, tables, groupClients,
+                shards::replica, group -> raftNode.status(group).flatMap(GroupStatus::leaderId),
+                QuerySettings.defaults(), clock);
+        started.push(queries);
+
         grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.grpcPort()))
                 .addService(new AdminGrpcService(databases, tables, new ResourceTags(databases, tables, config.arns()),
                         config.grpcAddress()))
                 .addService(new WriteGrpcService(writes))
-                .addService(new QueryGrpcService())
+                .addService(queries.queryService())
+                .addService(queries.shardService())
                 .build()
                 .start();
         Server server = grpcServer;
