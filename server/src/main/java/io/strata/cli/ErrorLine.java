@@ -1,6 +1,7 @@
 package io.strata.cli;
 
 import io.strata.client.error.StrataClientException;
+import java.util.List;
 
 /**
  * A failure as one line a person can act on, e.g.
@@ -21,6 +22,15 @@ public final class ErrorLine {
         }
         String message = failure.getMessage();
         return "Error: " + (message == null ? failure.getClass().getSimpleName() : fold(message));
+    }
+
+    /**
+     * The line for {@code failure} in a command that connected to {@code endpoints}: when no node
+     * answered, it names the endpoints tried (gRPC's own words, e.g. "io exception", do not).
+     */
+    public static String of(Throwable failure, List<String> endpoints) {
+        String line = of(failure);
+        return isConnectionFailure(failure) ? line + " (no answer from " + String.join(", ", endpoints) + ")" : line;
     }
 
     /**

@@ -64,7 +64,7 @@ public final class AdminCommand implements Runnable {
             throw e;
         } catch (RuntimeException e) {
             out.flush();
-            err.println(ErrorLine.of(e));
+            err.println(ErrorLine.of(e, options.cluster.endpoints()));
             err.flush();
             return ErrorLine.isConnectionFailure(e) ? CONNECTION_FAILED : REFUSED;
         }

@@ -152,7 +152,7 @@ public final class LoadCommand implements Callable<Integer> {
                 try {
                     createIfMissing(client, databaseName, tableName, span, out);
                 } catch (StrataClientException e) {
-                    err.println(ErrorLine.of(e));
+                    err.println(ErrorLine.of(e, cluster.endpoints()));
                     err.flush();
                     return ErrorLine.isConnectionFailure(e) ? CONNECTION_FAILED : ROWS_NOT_STORED;
                 }

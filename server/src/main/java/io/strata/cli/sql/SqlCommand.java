@@ -75,12 +75,12 @@ public final class SqlCommand implements Callable<Integer> {
                     PrintWriter screen = input.writer();
                     screen.println("Connected to " + String.join(", ", cluster.endpoints())
                             + ". End statements with ';'; \\? for help, \\q to quit.");
-                    new SqlShell(input, new StatementRunner(client, environment.clock(), screen), format, screen, screen).run();
+                    new SqlShell(input, new StatementRunner(client, environment.clock(), screen), format, screen, screen, cluster.endpoints()).run();
                     return OK;
                 }
             }
             try (PipedShellInput input = new PipedShellInput(environment.input())) {
-                int failures = new SqlShell(input, new StatementRunner(client, environment.clock(), out), format, out, err).run();
+                int failures = new SqlShell(input, new StatementRunner(client, environment.clock(), out), format, out, err, cluster.endpoints()).run();
                 return failures == 0 ? OK : QUERY_FAILED;
             }
         }
@@ -110,7 +110,7 @@ public final class SqlCommand implements Callable<Integer> {
                 }
             } catch (RuntimeException e) {
                 out.flush();
-                err.println(ErrorLine.of(e));
+                err.println(ErrorLine.of(e, cluster.endpoints()));
                 err.flush();
                 return ErrorLine.isConnectionFailure(e) ? CONNECTION_FAILED : QUERY_FAILED;
             }

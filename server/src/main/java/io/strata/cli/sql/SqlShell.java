@@ -3,6 +3,7 @@ package io.strata.cli.sql;
 import io.strata.cli.ErrorLine;
 import io.strata.cli.output.OutputFormat;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,13 +17,15 @@ final class SqlShell {
     private final OutputFormat format;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final List<String> endpoints;
 
-    SqlShell(ShellInput input, StatementRunner runner, OutputFormat format, PrintWriter out, PrintWriter err) {
+    SqlShell(ShellInput input, StatementRunner runner, OutputFormat format, PrintWriter out, PrintWriter err, List<String> endpoints) {
         this.input = Objects.requireNonNull(input, "input");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.format = Objects.requireNonNull(format, "format");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
+        this.endpoints = List.copyOf(endpoints);
     }
 
     /** Runs until the user quits or the input ends; returns how many statements failed. */
@@ -47,7 +50,7 @@ final class SqlShell {
                         runner.run(query.sql(), format, true);
                     } catch (RuntimeException e) {
                         out.flush();
-                        err.println(ErrorLine.of(e));
+                        err.println(ErrorLine.of(e, endpoints));
                         err.flush();
                         failures++;
                     }
