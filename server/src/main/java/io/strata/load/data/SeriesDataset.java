@@ -1,4 +1,4 @@
-package io.strata.bench.data;
+package io.strata.load.data;
 
 import java.util.List;
 import java.util.Objects;

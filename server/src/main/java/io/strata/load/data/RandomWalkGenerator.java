@@ -1,4 +1,4 @@
-package io.strata.bench.data;
+package io.strata.load.data;
 
 import java.time.Duration;
 import java.time.Instant;
