@@ -47,15 +47,13 @@ final class RequestMembers {
     }
 
     Optional<Long> longValue(String member) {
-        return value(member, value -> value.isIntegralNumber() && value.canConvertToLong(), "Member must be an integer").map(JsonNode::longValue);
+        return value(member, json -> json.isIntegralNumber() && json.canConvertToLong(), "Member must be an integer")
+                .map(JsonNode::longValue);
     }
 
     Optional<Integer> intValue(String member) {
-        return value(member, value -> value.isIntegralNumber() && value.canConvertToInt(), "Member must be an integer").map(JsonNode::intValue);
-    }
-
-    Optional<Double> doubleValue(String member) {
-        return value(member, JsonNode::isNumber, "Member must be a number").map(JsonNode::doubleValue);
+        return value(member, json -> json.isIntegralNumber() && json.canConvertToInt(), "Member must be an integer")
+                .map(JsonNode::intValue);
     }
 
     Optional<Boolean> booleanValue(String member) {
@@ -93,12 +91,6 @@ final class RequestMembers {
         return list(member, (element, elementPath) -> element.isTextual()
                 ? Optional.of(element.textValue())
                 : invalid(element, elementPath, "Member must be a string"));
-    }
-
-    /** Whether the member is present (and not JSON null), whatever its type. */
-    boolean has(String member) {
-        JsonNode value = node.get(member);
-        return value != null && !value.isNull();
     }
 
     private <T> List<T> list(String member, ElementReader<T> reader) {

@@ -220,6 +220,8 @@ class AdminOperationsOverHttpTest {
 
         assertTable(client.describeTable(request -> request.databaseName("metrics").tableName("cpu")).table());
         assertTable(client.updateTable(request -> request.databaseName("metrics").tableName("cpu")
+                .retentionProperties(retention -> retention.memoryStoreRetentionPeriodInHours(1L)
+                        .magneticStoreRetentionPeriodInDays(73000L))
                 .magneticStoreWriteProperties(properties -> properties.enableMagneticStoreWrites(false))
                 .schema(schema -> schema.compositePartitionKey(key -> key.type("DIMENSION").name("host")
                         .enforcementInRecord("OPTIONAL")))).table());
@@ -233,6 +235,8 @@ class AdminOperationsOverHttpTest {
                 .contains(DescribeTableRequest.newBuilder().setDatabaseName("metrics").setTableName("cpu").build());
         assertThat(endpoint.engine.last(UpdateTableRequest.class)).contains(UpdateTableRequest.newBuilder()
                 .setDatabaseName("metrics").setTableName("cpu")
+                .setRetentionProperties(RetentionProperties.newBuilder()
+                        .setMemoryStoreRetentionPeriodInHours(1).setMagneticStoreRetentionPeriodInDays(73000))
                 .setMagneticStoreWriteProperties(MagneticStoreWriteProperties.newBuilder().setEnableMagneticStoreWrites(false))
                 .setSchema(Schema.newBuilder().addCompositePartitionKey(PartitionKey.newBuilder()
                         .setType(PartitionKeyType.PARTITION_KEY_TYPE_DIMENSION).setName("host")

@@ -120,7 +120,8 @@ class WriteRecordsOverHttpTest {
 
     @Test
     void rejectedRecordsFromTheEngineReachTheSdkWithIndexReasonAndExistingVersion() {
-        endpoint.engine.fail(new RejectedRecordsException(List.of(new RejectedRecord(1, "The record version 2 is lower than the existing version 5. "
+        endpoint.engine.fail(new RejectedRecordsException(List.of(new RejectedRecord(1,
+                "The record version 2 is lower than the existing version 5. "
                         + "A higher version is required to update the measure value.", OptionalLong.of(5L)))));
 
         var thrown = catchThrowableOfType(
