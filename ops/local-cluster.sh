@@ -50,7 +50,29 @@ alive() {
   kill -0 "$1" 2>/dev/null && ! ps -o stat= -p "$1" 2>/dev/null | grep -q '^Z'
 }
 
+# The server's libraries hold the ZooKeeper server except the two jars ZooKeeper's pom marks "provided"
+# that its server needs at start (metrics, snapshot compression); fetch those once through the Maven wrapper.
+zookeeper_provided=(io.dropwizard.metrics:metrics-core:4.1.12.1 org.xerial.snappy:snappy-java:1.1.10.5)
+zookeeper_classpath() {
+  local artifact name version
+  for artifact in "${zookeeper_provided[@]}"; do
+    IFS=: read -r _ name version <<<"$artifact"
+    if [ ! -f "$dir/zookeeper/lib/$name-$version.jar" ] && ! compgen -G "$root/server/target/lib/$name-*.jar" >/dev/null; then
+      log "fetching $artifact for the ZooKeeper server ..."
+      (cd "$root" && JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(java_binary)")")}" \
+        ./mvnw -q -B -N dependency:copy -Dartifact="$artifact" -DoutputDirectory="$dir/zookeeper/lib") >&2
+    fi
+  done
+  echo "$root/server/target/lib/*:$dir/zookeeper/lib/*"
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ZooKeeper answers its "srvr" four-letter command (whitelisted in the generated zoo.cfg).
+zookeeper_serving() {
+  timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" && printf srvr >&3 && grep -q "Zookeeper version" <&3' _ "$1" \
+    2>/dev/null
+}
 
 # Starts "$@" detached (own session, so a terminal's Ctrl-C or hang-up does not reach it), logging to
 # $dir/logs/$name.log, and records its pid.
@@ -115,6 +137,15 @@ start() {
       exit 1
     fi
   done
+  for port in "$zookeeper_port" \
+    $(for index in 0 1 2; do
+        echo $((grpc_port + index)) $((raft_port + index)) $((http_port + index)) $((metrics_port + index))
+      done); do
+    if port_open "$port"; then
+      log "port $port is already in use on 127.0.0.1; stop what uses it or move the ports (STRATA_LOCAL_*_PORT)"
+      exit 1
+    fi
+  done
   mkdir -p "$dir/run" "$dir/logs" "$dir/zookeeper/data" "$dir/nodes"
   java="$(java_binary)"
   jar="$root/server/target/strata-server.jar"
@@ -131,12 +162,12 @@ clientPortAddress=127.0.0.1
 admin.enableServer=false
 4lw.commands.whitelist=srvr,ruok
 EOF
-  launch zookeeper "$java" -Xmx256m -cp "$root/server/target/lib/*" \
+  launch zookeeper "$java" -Xmx256m -cp "$(zookeeper_classpath)" \
     org.apache.zookeeper.server.quorum.QuorumPeerMain "$dir/zookeeper/zoo.cfg"
   deadline=$((SECONDS + ready_timeout))
-  until port_open "$zookeeper_port"; do
+  until zookeeper_serving "$zookeeper_port"; do
     require_alive zookeeper
-    if [ "$SECONDS" -ge "$deadline" ]; then log "ZooKeeper did not open port $zookeeper_port"; stop_all; exit 1; fi
+    if [ "$SECONDS" -ge "$deadline" ]; then log "ZooKeeper did not serve on port $zookeeper_port"; stop_all; exit 1; fi
     sleep 0.2
   done
   log "ZooKeeper listening on 127.0.0.1:$zookeeper_port"
@@ -151,7 +182,7 @@ EOF
 
   for index in 0 1 2; do
     zone="${zones[$index]}"
-    until curl -fsS -o /dev/null --max-time 5 "http://127.0.0.1:$((metrics_port + index))/health/ready"; do
+    until curl -fs -o /dev/null --max-time 5 "http://127.0.0.1:$((metrics_port + index))/health/ready"; do
       require_alive "node-$zone"
       if [ "$SECONDS" -ge "$deadline" ]; then
         log "node-$zone was not ready in ${ready_timeout}s:"

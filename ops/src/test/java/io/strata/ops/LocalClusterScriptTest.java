@@ -81,6 +81,25 @@ class LocalClusterScriptTest {
     }
 
     @Test
+    void startRefusesPortsInUseAndStartsNothing() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int base = freePortBase();
+            Map<String, String> ports = Map.of(
+                    "STRATA_LOCAL_ZOOKEEPER_PORT", String.valueOf(base),
+                    "STRATA_LOCAL_GRPC_PORT", String.valueOf(base + 10),
+                    "STRATA_LOCAL_RAFT_PORT", String.valueOf(base + 20),
+                    "STRATA_LOCAL_HTTP_PORT", String.valueOf(taken.getLocalPort()),
+                    "STRATA_LOCAL_METRICS_PORT", String.valueOf(base + 40));
+
+            Command.Result start = Command.run(Duration.ofMinutes(1), environment(ports), "bash", SCRIPT, "start");
+
+            assertThat(start.exitCode()).isEqualTo(1);
+            assertThat(start.output()).contains("port " + taken.getLocalPort() + " is already in use");
+            assertThat(directory.resolve("run")).doesNotExist();
+        }
+    }
+
+    @Test
     void startsThreeZonedNodesWaitsForReadinessAndStopsEverything() throws Exception {
         Path jar = Repository.file("server/target/strata-server.jar");
         assumeTrue(Files.isRegularFile(jar), "the server is not packaged (server/target/strata-server.jar)");
