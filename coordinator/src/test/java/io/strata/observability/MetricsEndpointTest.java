@@ -1,12 +1,18 @@
 package io.strata.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.strata.core.time.StoreTarget;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,6 +76,48 @@ class MetricsEndpointTest {
         assertThat(delta(before, after, "strata_ingest_latency_seconds_sum")).isCloseTo(0.013, within(1e-9));
         assertThat(after.family("strata_write_requests_total").type()).isEqualTo("counter");
         assertThat(after.family("strata_write_requests_total").help()).isNotBlank();
+    }
+
+    @Test
+    void concurrentRecordingLosesNoCount() throws Exception {
+        int threads = 4;
+        int writesPerThread = 5_000;
+        Exposition before = client.scrape();
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < writesPerThread; i++) {
+                        metrics.writeRequest(WriteOutcome.SUCCESS, 1_000_000);
+                        metrics.recordsIngested(StoreTarget.MEMORY, 3);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get(5, TimeUnit.MINUTES);
+            }
+        }
+
+        Exposition after = client.scrape();
+        assertThat(delta(before, after, "strata_write_requests_total", "outcome", "success"))
+                .isEqualTo(threads * writesPerThread);
+        assertThat(delta(before, after, "strata_records_ingested_total", "store", "memory"))
+                .isEqualTo(3.0 * threads * writesPerThread);
+        assertThat(delta(before, after, "strata_ingest_latency_seconds_count")).isEqualTo(threads * writesPerThread);
+    }
+
+    @Test
+    void recordingRefusesNegativeAmountsAndTiersThatAreNotStores() {
+        assertThatThrownBy(() -> metrics.recordsIngested(StoreTarget.MEMORY, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> metrics.recordsIngested(StoreTarget.REJECTED, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> metrics.writeRequest(WriteOutcome.SUCCESS, -5))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
