@@ -32,7 +32,9 @@ class ZooKeeperRestartTest {
                     .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                     .until(() -> cluster.writes(2).writeRecords(Requests.cpuRecords("zk_db", "zk_table", 10, 10, now))
                             .getRecordsIngested().getTotal() == 10);
-            // Every node coordinates writes again, not just one.
+            // Every node coordinates writes again, not just one: each regains its own ZooKeeper
+            // session on its own schedule, so wait until every node's routing is fresh again.
+            cluster.awaitReady();
             for (int node = 0; node < 3; node++) {
                 assertThat(cluster.writes(node).writeRecords(Requests.cpuRecords("zk_db", "zk_table", 100 + node * 10,
                         10, now)).getRecordsIngested().getTotal()).isEqualTo(10);
