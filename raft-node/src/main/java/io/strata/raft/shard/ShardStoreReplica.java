@@ -52,15 +52,17 @@ public final class ShardStoreReplica implements ReplicatedShard {
     }
 
     /**
-     * Answers the {@link ReadBarrier} (the last applied index, after Ratis's read-index wait);
-     * fragments themselves run on the replica's own scans once the barrier has passed.
+     * Answers a {@link ReadBarrier} with the last applied index (query fragments then scan this
+     * replica's store directly), or a {@link ShardScanQuery} request with the scanned batches; see
+     * those classes for the formats. The two cannot be confused: a barrier is a fixed ASCII text,
+     * a scan request starts with its format version.
      */
     @Override
     public byte[] query(byte[] request) {
         if (ReadBarrier.isRequest(request)) {
             return ReadBarrier.answer(store.lastAppliedIndex());
         }
-        throw new ValidationException("The shard does not know this read request.");
+        return ShardScanQuery.answer(request, store::scan);
     }
 
     /** Scans this replica's local state as it is now (no read barrier): for diagnostics and tests. */

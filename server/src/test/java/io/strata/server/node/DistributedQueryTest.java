@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.ByteString;
+import io.strata.internal.v1.FragmentRequest;
+import io.strata.internal.v1.FragmentResult;
+import io.strata.internal.v1.PlanFragment;
+import io.strata.internal.v1.ShardQueryServiceGrpc;
+import io.strata.query.plan.DistributedPlanner;
+import io.strata.query.plan.PlanCodec;
+import io.strata.query.plan.ShardFragment;
+import java.util.Iterator;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -381,6 +390,38 @@ class DistributedQueryTest {
                 .containsExactly("@scheduled_runtime");
     }
 
+    @Test
+    void everyReplicaLeaderOrFollowerSeesEveryAcknowledgedWriteBehindTheReadBarrier() throws Exception {
+        cluster.admin(0).createTable(CreateTableRequest.newBuilder().setDatabaseName("devops").setTableName("fresh").build());
+        String sql = "SELECT host, measure_value::double FROM devops.fresh";
+        int written = 0;
+        for (int round = 0; round < 5; round++) {
+            write(round % 3, "devops", "fresh", Requests.cpuRecords("devops", "fresh", round * 20, 20, nowMillis).getRecordsList());
+            written += 20;
+            // The table's schema is in the catalog once the write is acknowledged: plan against it.
+            ShardFragment fragment = new DistributedPlanner(FUNCTIONS).split(plan(catalogOf(new TableName("devops", "fresh")), sql))
+                    .fragments().getFirst();
+            for (int node = 0; node < 3; node++) {
+                int rows = 0;
+                for (GroupId group : cluster.groups()) {
+                    Iterator<FragmentResult> results = ShardQueryServiceGrpc.newBlockingStub(channels.get(node))
+                            .withDeadlineAfter(60, java.util.concurrent.TimeUnit.SECONDS)
+                            .executeFragment(FragmentRequest.newBuilder()
+                                    .setGroupId(group.uuid().toString())
+                                    .setFragment(PlanFragment.newBuilder().setFormatVersion(PlanCodec.VERSION)
+                                            .setPlan(ByteString.copyFrom(PlanCodec.encode(fragment))))
+                                    .setReadIndex(true)
+                                    .setQueryId("barrier" + round)
+                                    .build());
+                    while (results.hasNext()) {
+                        rows += results.next().getBatch().getRowCount();
+                    }
+                }
+                assertThat(rows).as("round %d, node %d", round, node).isEqualTo(written);
+            }
+        }
+    }
+
     // ---- helpers
 
     private record Outcome(List<List<String>> rows, String error) {}
@@ -490,6 +531,17 @@ class DistributedQueryTest {
                     cluster.node(0).tables().writable(table.database(), table.table()).schema());
         }
         return new CatalogSnapshot(databases);
+    }
+
+    private static io.strata.query.plan.QueryPlan plan(CatalogSnapshot catalog, String sql) {
+        QueryContext context = new QueryContext(Clock.systemUTC(), QueryLimits.DEFAULT);
+        return new QueryAnalyzer(catalog, FUNCTIONS).analyze((ParsedStatement.Select) new SqlParser().parse(sql),
+                context.queryClock(), Map.of());
+    }
+
+    private CatalogSnapshot catalogOf(TableName table) {
+        return new CatalogSnapshot(Map.of(table.database(), Map.of(table.table(),
+                cluster.node(0).tables().writable(table.database(), table.table()).schema())));
     }
 
     private static List<TableName> tables() {

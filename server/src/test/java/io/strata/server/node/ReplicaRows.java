@@ -27,12 +27,23 @@ final class ReplicaRows {
 
     private ReplicaRows() {}
 
+    /** The scan of every row of table {@code tableId}. */
+    static ScanRequest request(String tableId) {
+        return ScanRequest.all(tableId, COLUMNS);
+    }
+
     /** Every row of table {@code tableId} the replica holds, in the scan's order (series, then time). */
     static List<Row> of(ShardStoreReplica replica, String tableId) {
+        List<ColumnBatch> batches = new ArrayList<>();
+        ShardScan scan = replica.scan(request(tableId));
+        scan.forEachRemaining(batches::add);
+        return of(batches);
+    }
+
+    /** The rows of batches answered to {@link #request}. */
+    static List<Row> of(List<ColumnBatch> batches) {
         List<Row> rows = new ArrayList<>();
-        ShardScan scan = replica.scan(ScanRequest.all(tableId, COLUMNS));
-        while (scan.hasNext()) {
-            ColumnBatch batch = scan.next();
+        for (ColumnBatch batch : batches) {
             VarcharVector hosts = (VarcharVector) batch.column("host");
             VarcharVector regions = (VarcharVector) batch.column("region");
             VarcharVector measureNames = (VarcharVector) batch.column(TableColumn.MEASURE_NAME);

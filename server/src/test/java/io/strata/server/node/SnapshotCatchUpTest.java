@@ -8,6 +8,7 @@ import io.strata.api.v1.CreateTableRequest;
 import io.strata.raft.GroupId;
 import io.strata.raft.shard.ShardStoreSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,15 @@ class SnapshotCatchUpTest {
 
             cluster.start(2);
             cluster.awaitReady();
-            cluster.awaitIdenticalReplicas(DATABASE, TABLE, requests * RECORDS_PER_REQUEST, 0, 1, 2);
+            List<ReplicaRows.Row> rows = cluster.awaitIdenticalReplicas(DATABASE, TABLE,
+                    requests * RECORDS_PER_REQUEST, 0, 1, 2);
+            // A linearizable read through each group's leader answers the same rows.
+            String tableId = cluster.tableId(DATABASE, TABLE);
+            List<ReplicaRows.Row> read = new ArrayList<>();
+            for (GroupId group : groups) {
+                read.addAll(cluster.readThroughRaft(group, tableId));
+            }
+            assertThat(read).isEqualTo(rows);
             for (GroupId group : groups) {
                 assertThat(cluster.node(2).raftNode().status(group).orElseThrow().snapshotIndex())
                         .as("snapshot installed on the restarted node, %s", group)

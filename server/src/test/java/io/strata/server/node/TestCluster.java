@@ -8,7 +8,10 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.strata.api.v1.AdminServiceGrpc;
 import io.strata.api.v1.WriteServiceGrpc;
 import io.strata.raft.GroupId;
+import io.strata.raft.NodeEndpoint;
+import io.strata.raft.client.GroupClient;
 import io.strata.raft.server.RaftNodeSettings;
+import io.strata.raft.shard.ShardScanQuery;
 import io.strata.raft.shard.ShardStoreSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,6 +128,20 @@ final class TestCluster implements AutoCloseable {
      */
     List<ReplicaRows.Row> replica(int i, GroupId group, String tableId) {
         return nodes[i].shards().replica(group).map(replica -> ReplicaRows.of(replica, tableId)).orElse(List.of());
+    }
+
+    /**
+     * The rows of table {@code tableId} in {@code group}, read through Raft: the group's leader
+     * answers after the read-index barrier, so the read sees every acknowledged write.
+     */
+    List<ReplicaRows.Row> readThroughRaft(GroupId group, String tableId) throws Exception {
+        List<NodeEndpoint> peers = configs.stream()
+                .map(config -> new NodeEndpoint(config.nodeId(), config.host(), config.raftPort()))
+                .toList();
+        try (GroupClient client = new GroupClient(group, peers, Duration.ofSeconds(30))) {
+            byte[] reply = client.read(ShardScanQuery.request(ReplicaRows.request(tableId))).get(60, TimeUnit.SECONDS);
+            return ReplicaRows.of(ShardScanQuery.batches(reply));
+        }
     }
 
     /** The id of the table's current incarnation, as the catalog gives it to any running node. */
