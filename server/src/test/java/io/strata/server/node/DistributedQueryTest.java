@@ -153,6 +153,21 @@ class DistributedQueryTest {
             }
             write(host % 3, "devops", "cpu", records);
         }
+        // Each write grew its table's schema in ZooKeeper; wait until every node's cached catalog has it.
+        Map<TableName, List<String>> columns = Map.of(
+                new TableName("IoTMetrics", "SensorReadings"), List.of("device_id", "temperature", "humidity", "battery_level"),
+                new TableName("iot_sensor_data", "sensor_readings"), List.of("location", "pressure", "battery_level"),
+                new TableName("devops", "machine_metrics"), List.of("machine", "pressure", "temperature"),
+                new TableName("devops", "cpu"), List.of("host", "region", "measure_value::double"));
+        await("every node's catalog has every column").atMost(TestCluster.WAIT).untilAsserted(() -> {
+            for (int node = 0; node < 3; node++) {
+                for (Map.Entry<TableName, List<String>> table : columns.entrySet()) {
+                    assertThat(cluster.node(node).tables().writable(table.getKey().database(), table.getKey().table())
+                            .schema().columns()).extracting(io.strata.core.schema.TableColumn::name)
+                            .containsAll(table.getValue());
+                }
+            }
+        });
     }
 
     @AfterAll
@@ -398,9 +413,11 @@ class DistributedQueryTest {
         for (int round = 0; round < 5; round++) {
             write(round % 3, "devops", "fresh", Requests.cpuRecords("devops", "fresh", round * 20, 20, nowMillis).getRecordsList());
             written += 20;
-            // The table's schema is in the catalog once the write is acknowledged: plan against it.
-            ShardFragment fragment = new DistributedPlanner(FUNCTIONS).split(plan(catalogOf(new TableName("devops", "fresh")), sql))
-                    .fragments().getFirst();
+            // The write put the schema in ZooKeeper; node a's cached view follows shortly after.
+            TableName fresh = new TableName("devops", "fresh");
+            CatalogSnapshot catalog = await().atMost(TestCluster.WAIT).until(() -> catalogOf(fresh),
+                    snapshot -> snapshot.schema("devops", "fresh").orElseThrow().dimensions().contains("host"));
+            ShardFragment fragment = new DistributedPlanner(FUNCTIONS).split(plan(catalog, sql)).fragments().getFirst();
             for (int node = 0; node < 3; node++) {
                 int rows = 0;
                 for (GroupId group : cluster.groups()) {
