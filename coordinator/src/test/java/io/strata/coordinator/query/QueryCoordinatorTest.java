@@ -73,7 +73,7 @@ class QueryCoordinatorTest {
                 Map.of("cpu", MeasureValueType.DOUBLE), Map.of()))));
         QuerySettings settings = new QuerySettings(QueryLimits.DEFAULT, pageWait, RETENTION, Duration.ofSeconds(5),
                 QuerySettings.DEFAULT_MAXIMUM_PAGE_BYTES);
-        return new QueryCoordinator(nodeId, catalog, heldUntilCancelled, FunctionResolver.builtIn(), settings, clock,
+        return new QueryCoordinator(nodeId, catalog, catalog, heldUntilCancelled, FunctionResolver.builtIn(), settings, clock,
                 () -> "query" + ids.incrementAndGet(), threads, deadlines);
     }
 

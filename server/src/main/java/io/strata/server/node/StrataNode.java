@@ -159,7 +159,7 @@ public final class StrataNode implements AutoCloseable {
                 () -> UUID.randomUUID().toString());
         WriteCoordinator writes = new WriteCoordinator(tables, routing, groupClients, clock, completions);
 
-        QueryServices queries = new QueryServices(config.nodeId(), routing, databases, tables, groupClients,
+        QueryServices queries = new QueryServices(config.nodeId(), catalogStore, routing, databases, tables, groupClients,
                 shards::replica, group -> raftNode.status(group).flatMap(GroupStatus::leaderId),
                 QuerySettings.defaults(), clock);
         started.push(queries);

@@ -413,6 +413,9 @@ class DistributedQueryTest {
         for (int round = 0; round < 5; round++) {
             write(round % 3, "devops", "fresh", Requests.cpuRecords("devops", "fresh", round * 20, 20, nowMillis).getRecordsList());
             written += 20;
+            // Read-your-writes through another node, schema included (the first round adds the columns).
+            assertThat(clusterOutcome((round + 1) % 3, "SELECT count(*) FROM devops.fresh WHERE region IN ('r0', 'r1', 'r2')")
+                    .rows()).containsExactly(List.of(Integer.toString(written)));
             // The write put the schema in ZooKeeper; node a's cached view follows shortly after.
             TableName fresh = new TableName("devops", "fresh");
             CatalogSnapshot catalog = await().atMost(TestCluster.WAIT).until(() -> catalogOf(fresh),
