@@ -500,7 +500,7 @@ final class ExpressionTranslator {
     }
 
     static String typeName(SqlType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case INTERVAL_DAY_TO_SECOND -> "interval day to second";
             case INTERVAL_YEAR_TO_MONTH -> "interval year to month";
             default -> type.name().toLowerCase(Locale.ROOT);
