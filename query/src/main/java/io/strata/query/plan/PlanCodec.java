@@ -233,6 +233,11 @@ public final class PlanCodec {
                 writeType(out, form.type());
                 writeExpressions(out, form.arguments());
             }
+            case RowExpression.Lambda lambda -> {
+                out.writeByte(5);
+                writeTypes(out, lambda.parameterTypes());
+                writeExpression(out, lambda.body());
+            }
         }
     }
 
@@ -253,6 +258,10 @@ public final class PlanCodec {
                 RowExpression.Form form = RowExpression.Form.values()[in.readByte()];
                 SqlType type = readType(in);
                 yield new RowExpression.SpecialForm(form, readExpressions(in), type);
+            }
+            case 5 -> {
+                List<SqlType> parameters = readTypes(in);
+                yield new RowExpression.Lambda(parameters, readExpression(in));
             }
             default -> throw new ValidationException("Unknown expression tag " + tag);
         };
