@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * WriteRecords requests in the shape of TSBS devops {@code cpu}: one MULTI record per host and
@@ -46,17 +47,22 @@ final class CpuRecordSource {
      * @param startTime time of the first round of records (keep it inside the table's memory window)
      */
     CpuRecordSource(String databaseName, String tableName, int firstHost, int hosts, Instant startTime, long seed) {
+        this(databaseName, tableName, IntStream.range(firstHost, firstHost + hosts).boxed().toList(), startTime, seed);
+    }
+
+    /** As above with an explicit list of host numbers (e.g. only hosts whose series land on one Raft group). */
+    CpuRecordSource(String databaseName, String tableName, List<Integer> hosts, Instant startTime, long seed) {
         this.databaseName = Objects.requireNonNull(databaseName, "databaseName");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
-        if (hosts < 1) {
-            throw new IllegalArgumentException("hosts must be >= 1: " + hosts);
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("at least one host is needed");
         }
-        this.hostDimensions = new ArrayList<>(hosts);
-        for (int host = firstHost; host < firstHost + hosts; host++) {
+        this.hostDimensions = new ArrayList<>(hosts.size());
+        for (int host : hosts) {
             hostDimensions.add(dimensions(host));
         }
-        this.values = new DevopsCpuGenerator(seed + firstHost).generate(hosts, 1_000, Duration.ofSeconds(10),
-                DevopsCpuGenerator.DEFAULT_START);
+        this.values = new DevopsCpuGenerator(seed + hosts.getFirst()).generate(hosts.size(), 1_000,
+                Duration.ofSeconds(10), DevopsCpuGenerator.DEFAULT_START);
         this.startMillis = startTime.toEpochMilli();
     }
 
