@@ -79,12 +79,21 @@ public final class IngestBenchmark {
         List<Result> results = new ArrayList<>();
         for (int recordsPerRequest : requestSizes) {
             for (int writers : writerCounts) {
-                Result result = runOne(repository, workDirectory, jfrDirectory, heap, readyTimeout, recordsPerRequest,
-                        writers, hostsPerWriter, warmup, measure);
+                Result result;
+                try {
+                    result = runOne(repository, workDirectory, jfrDirectory, heap, readyTimeout, recordsPerRequest,
+                            writers, hostsPerWriter, warmup, measure);
+                } catch (IllegalStateException clusterFailed) {
+                    // One configuration whose cluster did not start (or died) must not lose the others' results.
+                    result = new Result(recordsPerRequest, writers, 0, Duration.ofSeconds(1), -1,
+                            "run failed: " + clusterFailed.getMessage().lines().findFirst().orElse(""), Double.NaN,
+                            Double.NaN, 0, 0, ResourceSample.machineLoadAverage(), Duration.ZERO);
+                }
                 results.add(result);
                 System.out.printf(Locale.ROOT, "ingest: %d records/request, %d writers: %,.0f values/s acknowledged"
-                        + " (%d failed requests), load %.1f%n", recordsPerRequest, writers, result.valuesPerSecond(),
-                        result.failedRequests(), result.loadAverage());
+                        + " (%d failed requests%s), load %.1f%n", recordsPerRequest, writers, result.valuesPerSecond(),
+                        result.failedRequests(), result.firstFailure().isEmpty() ? "" : "; first: " + result.firstFailure(),
+                        result.loadAverage());
             }
         }
         String report = report(results, jfrDirectory);
@@ -217,9 +226,9 @@ public final class IngestBenchmark {
         results.stream().max(Comparator.comparingDouble(Result::valuesPerSecond)).ifPresent(best -> report.append(
                 format("%nBest: %d records/request, %d writers: %,.0f values/s acknowledged (target 1,000,000).%n",
                         best.recordsPerRequest(), best.writers(), best.valuesPerSecond())));
-        results.stream().filter(result -> result.failedRequests() > 0).findFirst().ifPresent(failed -> report.append(
-                "First failure (" + failed.recordsPerRequest() + " records/request, " + failed.writers()
-                        + " writers): " + failed.firstFailure() + "\n"));
+        results.stream().filter(result -> result.failedRequests() != 0).forEach(failed -> report.append(
+                "Failure (" + failed.recordsPerRequest() + " records/request, " + failed.writers()
+                        + " writers; -1 failed requests = the run itself failed): " + failed.firstFailure() + "\n"));
         results.stream().map(Result::clusterStart).max(Comparator.naturalOrder()).ifPresent(slowest -> report.append(
                 format("Cluster start to ready (slowest): %.1f s.%n", slowest.toMillis() / 1000.0)));
         if (jfrDirectory != null) {
