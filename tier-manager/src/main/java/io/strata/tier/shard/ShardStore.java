@@ -323,16 +323,22 @@ public final class ShardStore implements AutoCloseable {
     }
 
     /**
-     * Writes the state as of {@code index} (which must be {@link #lastAppliedIndex()}) into the
-     * empty directory {@code directory}, keeps it as the local snapshot and drops the journal files
-     * it makes unnecessary. The snapshot is the magnetic manifest reference plus an image of the
-     * memory store (its cost grows with the memory store, which is bounded).
+     * Writes the state as of {@code index} into the empty directory {@code directory}, keeps it as
+     * the local snapshot and drops the journal files it makes unnecessary. The snapshot is the
+     * magnetic manifest reference plus an image of the memory store (its cost grows with the memory
+     * store, which is bounded).
+     *
+     * <p>{@code index} is at least {@link #lastAppliedIndex()}. It may be above it: a Raft log also
+     * holds entries that are no shard command (leader no-ops, configuration changes), and the
+     * caller vouches that none between the last applied command and {@code index} was one; the
+     * shard then counts {@code index} as applied.
      */
     public void snapshot(long index, Path directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
-        if (index != lastAppliedIndex) {
+        if (index < lastAppliedIndex || index < 0) {
             throw new IllegalStateException("Cannot snapshot index " + index + ": the shard is at " + lastAppliedIndex);
         }
+        lastAppliedIndex = index;
         Path local = configuration.dataDirectory().resolve(SNAPSHOT_PREFIX + index);
         if (!SnapshotDescriptor.isSnapshot(local)) {
             Path partial = configuration.dataDirectory().resolve(SNAPSHOT_PREFIX + index + PARTIAL_SUFFIX);
