@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strata.api.v1.MeasureValueType;
 import io.strata.api.v1.Record;
 import io.strata.api.v1.WriteRecordsRequest;
-import io.strata.bench.data.DevopsCpuGenerator;
+import io.strata.load.data.DevopsCpuGenerator;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
