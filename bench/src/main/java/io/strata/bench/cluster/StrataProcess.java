@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  * a JFR recording) go where bin/strata puts {@code STRATA_JAVA_OPTS}. Its output goes to a log
  * file, which {@link #awaitOutput} reads to wait for a line.
  *
- * <p>Why not exec bin/strata itself: the script runs the server jar with {@code server/target/lib},
- * which lacks ZooKeeper's runtime dependency {@code metrics-core}, so {@code strata dev} cannot
- * start from it (ClassNotFoundException com.codahale.metrics.Reservoir); this module's class path
- * has it.
+ * <p>Why not exec bin/strata itself: the script runs {@code server/target}'s jar and lib, which a
+ * benchmark run from another build may not match; this module's class path is the code it was
+ * built with. (Before main's ac246f1 the script's lib also lacked ZooKeeper's {@code metrics-core},
+ * so {@code strata dev} did not start from it.)
  *
  * <p>Not thread-safe: one harness thread owns it. {@link #close()} kills it if it still runs, so
  * a benchmark that fails never leaves a process behind.
