@@ -227,8 +227,8 @@ public final class QueryCoordinator implements AutoCloseable {
     private static List<ColumnInfo> columnsOf(QueryPlan plan) {
         List<ColumnInfo> columns = new ArrayList<>(plan.columnNames().size());
         for (int index = 0; index < plan.columnNames().size(); index++) {
-            columns.add(StatementResult.column(plan.columnNames().get(index),
-                    StatementResult.scalarType(plan.root().outputTypes().get(index))));
+            columns.add(StatementResult.column(io.strata.query.execution.ColumnInfo.of(plan.columnNames().get(index),
+                    plan.root().outputTypes().get(index))));
         }
         return columns;
     }

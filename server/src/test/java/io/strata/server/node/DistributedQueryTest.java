@@ -255,7 +255,14 @@ class DistributedQueryTest {
                   AND from_milliseconds(1700003600000)
                 GROUP BY bin(time, 1m), device_id ORDER BY time ASC""",
                 "SELECT region, count(*) AS points, sum(measure_value::double) AS total FROM devops.cpu GROUP BY region",
-                "SELECT count(*) FROM devops.cpu WHERE host IN ('host-7', 'host-42') AND time > ago(1h)");
+                "SELECT count(*) FROM devops.cpu WHERE host IN ('host-7', 'host-42') AND time > ago(1h)",
+                """
+                SELECT device_id,
+                       INTERPOLATE_LINEAR(CREATE_TIME_SERIES(time, temperature),
+                                          SEQUENCE(min(time), max(time), 1m)) AS interpolated_temp
+                FROM "IoTMetrics"."SensorReadings"
+                WHERE measure_name = 'temperature' AND device_id = 'sensor-001' AND time > ago(2h)
+                GROUP BY device_id""");
         Map<TableName, ScanSource> stored = storedRows();
         CatalogSnapshot catalog = catalogOfTheCluster();
         int answered = 0;
@@ -449,13 +456,13 @@ class DistributedQueryTest {
     private Outcome clusterOutcome(int node, String sql) {
         try {
             List<Row> rows = new ArrayList<>();
-            List<ScalarType> types = null;
+            List<ColumnInfo> types = null;
             QueryRequest.Builder request = QueryRequest.newBuilder().setQueryString(sql);
             QueryResponse page;
             do {
                 page = queries(node).query(request.build());
                 rows.addAll(page.getRowsList());
-                types = page.getColumnInfoList().stream().map(column -> column.getType().getScalarType()).toList();
+                types = page.getColumnInfoList();
                 request.setNextToken(page.getNextToken());
             } while (page.hasNextToken());
             List<List<String>> text = new ArrayList<>();
@@ -463,8 +470,8 @@ class DistributedQueryTest {
                 List<String> values = new ArrayList<>();
                 for (int i = 0; i < row.getDataCount(); i++) {
                     Datum datum = row.getData(i);
-                    values.add(datum.hasNullValue() ? null : normalized(types.get(i) == ScalarType.SCALAR_TYPE_DOUBLE,
-                            datum.getScalarValue()));
+                    values.add(datum.hasNullValue() ? null : normalized(
+                            types.get(i).getType().getScalarType() == ScalarType.SCALAR_TYPE_DOUBLE, text(types.get(i), datum)));
                 }
                 text.add(values);
             }
@@ -485,7 +492,7 @@ class DistributedQueryTest {
             for (int row = 0; row < result.rows().size(); row++) {
                 List<String> values = new ArrayList<>();
                 for (int column = 0; column < result.columns().size(); column++) {
-                    String value = result.scalarText(row, column);
+                    String value = result.text(row, column);
                     values.add(value == null ? null
                             : normalized(result.columns().get(column).type() == SqlType.DOUBLE, value));
                 }
@@ -495,6 +502,34 @@ class DistributedQueryTest {
         } catch (StrataException failure) {
             return new Outcome(null, failure.errorName() + ": " + failure.getMessage());
         }
+    }
+
+    /** A datum in the engine's text form of results ({@code QueryResult.text}), composites included. */
+    private static String text(ColumnInfo column, Datum datum) {
+        if (datum.hasNullValue()) {
+            return "NULL";
+        }
+        io.strata.api.v1.Type type = column.getType();
+        return switch (type.getKindCase()) {
+            case ARRAY_COLUMN_INFO -> datum.getArrayValue().getDataList().stream()
+                    .map(element -> text(type.getArrayColumnInfo(), element))
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+            case TIME_SERIES_MEASURE_VALUE_COLUMN_INFO -> datum.getTimeSeriesValue().getDataPointsList().stream()
+                    .map(point -> "{time=" + point.getTime() + ", value="
+                            + text(type.getTimeSeriesMeasureValueColumnInfo(), point.getValue()) + "}")
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+            case ROW_COLUMN_INFO -> {
+                List<ColumnInfo> fields = type.getRowColumnInfo().getColumnInfoList();
+                boolean named = fields.stream().allMatch(ColumnInfo::hasName);
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < fields.size(); i++) {
+                    String value = text(fields.get(i), datum.getRowValue().getData(i));
+                    parts.add(named ? fields.get(i).getName() + "=" + value : value);
+                }
+                yield String.join(", ", parts).transform(joined -> named ? "{" + joined + "}" : "(" + joined + ")");
+            }
+            default -> datum.getScalarValue();
+        };
     }
 
     /** Sums of partial aggregates add in another order on a cluster: compare doubles to 9 digits. */
