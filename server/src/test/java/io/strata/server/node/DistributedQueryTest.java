@@ -71,8 +71,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -83,6 +86,7 @@ import org.junit.jupiter.api.io.TempDir;
  * query; metadata statements answer from the catalog; analysis errors keep their line:column.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributedQueryTest {
     private static final int DEVICES = 12;
     private static final int POINTS = 12;
@@ -447,6 +451,20 @@ class DistributedQueryTest {
                 assertThat(rows).as("round %d, node %d", round, node).isEqualTo(written);
             }
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void queriesStillAnswerEveryRowWhileANodeIsDownAndAfterItReturns() throws Exception {
+        String count = "SELECT count(*) FROM devops.cpu";
+        List<String> all = List.of(Integer.toString(HOSTS * HOST_POINTS));
+        cluster.stop(2);
+        // Groups whose leader was on node c elect another; fragments meanwhile move on to live replicas.
+        assertThat(clusterOutcome(0, count).rows()).containsExactly(all);
+        assertThat(clusterOutcome(1, count).rows()).containsExactly(all);
+        cluster.start(2);
+        cluster.awaitReady();
+        assertThat(clusterOutcome(2, count).rows()).containsExactly(all);
     }
 
     // ---- helpers
