@@ -8,18 +8,18 @@ import io.strata.api.v1.PrepareQueryResponse;
 import io.strata.api.v1.QueryRequest;
 import io.strata.api.v1.QueryResponse;
 import io.strata.api.v1.QueryServiceGrpc;
-import io.strata.coordinator.query.QueryCoordinator;
+import io.strata.http.timestream.QueryOperations;
 import java.util.Objects;
 
 /**
- * The public QueryService: each call is answered by the node's {@link QueryCoordinator} on the
- * gRPC call's thread (Query blocks up to the coordinator's page wait); errors follow
- * {@link GrpcErrors}.
+ * The public QueryService: each call is answered by the node's {@link QueryOperations}
+ * (the {@code QueryCoordinator}) on the gRPC call's thread (Query blocks up to the coordinator's
+ * page wait); errors follow {@link GrpcErrors}.
  */
 public final class QueryGrpcService extends QueryServiceGrpc.QueryServiceImplBase {
-    private final QueryCoordinator queries;
+    private final QueryOperations queries;
 
-    public QueryGrpcService(QueryCoordinator queries) {
+    public QueryGrpcService(QueryOperations queries) {
         this.queries = Objects.requireNonNull(queries, "queries");
     }
 
@@ -30,11 +30,11 @@ public final class QueryGrpcService extends QueryServiceGrpc.QueryServiceImplBas
 
     @Override
     public void cancelQuery(CancelQueryRequest request, StreamObserver<CancelQueryResponse> observer) {
-        GrpcErrors.answer(observer, () -> queries.cancel(request));
+        GrpcErrors.answer(observer, () -> queries.cancelQuery(request));
     }
 
     @Override
     public void prepareQuery(PrepareQueryRequest request, StreamObserver<PrepareQueryResponse> observer) {
-        GrpcErrors.answer(observer, () -> queries.prepare(request));
+        GrpcErrors.answer(observer, () -> queries.prepareQuery(request));
     }
 }

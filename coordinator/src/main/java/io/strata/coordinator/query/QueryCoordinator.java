@@ -18,6 +18,7 @@ import io.strata.core.error.ConflictException;
 import io.strata.core.error.QueryExecutionException;
 import io.strata.core.error.StrataException;
 import io.strata.core.error.ValidationException;
+import io.strata.http.timestream.QueryOperations;
 import io.strata.query.analysis.QueryAnalyzer;
 import io.strata.query.catalog.Catalog;
 import io.strata.query.execution.QueryContext;
@@ -43,7 +44,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Timestream's Query, CancelQuery and PrepareQuery on one node.
+ * Timestream's Query, CancelQuery and PrepareQuery on one node: the {@link QueryOperations} behind
+ * both the gRPC QueryService and the HTTP endpoint.
  *
  * <p><b>Running.</b> A statement is parsed and analyzed on the caller's thread, so syntax and
  * name errors come back at once with the user's line:column. Analysis uses this node's cached
@@ -63,17 +65,23 @@ import java.util.function.Supplier;
  * ValidationException "Invalid pagination token" saying which; polling a cancelled query is a
  * ConflictException, as in Timestream.
  *
+ * <p><b>ClientToken.</b> A first call (no NextToken) with a ClientToken used within the last five
+ * minutes returns the run that token started instead of running the query again; the same token
+ * with another query string is a ValidationException.
+ *
  * <p><b>QueryStatus.</b> Cumulative bytes scanned is what the shards report reading; metered bytes
  * apply Timestream's 10 MB minimum per query to a SELECT that has finished.
  *
  * <p>Thread-safe; Query blocks up to the page wait, the others do not block on execution.
  */
-public final class QueryCoordinator implements AutoCloseable {
+public final class QueryCoordinator implements QueryOperations, AutoCloseable {
     /** Timestream meters each query at least 10 MB. */
     static final long MINIMUM_METERED_BYTES = 10L * 1024 * 1024;
     private static final int MAXIMUM_QUERY_LENGTH = 262_144;
     private static final int MAXIMUM_TOKEN_LENGTH = 2048;
     private static final int MAXIMUM_MAX_ROWS = 1000;
+    /** How long a ClientToken names the same query run (Timestream's idempotency window). */
+    static final java.time.Duration CLIENT_TOKEN_WINDOW = java.time.Duration.ofMinutes(5);
 
     private final String nodeId;
     private final Catalog catalog;
@@ -90,6 +98,10 @@ public final class QueryCoordinator implements AutoCloseable {
     private final DistributedPlanner planner;
     private final MetadataStatements metadata;
     private final Map<String, QueryRun> runs = new ConcurrentHashMap<>();
+    private final Map<String, ClientTokenUse> clientTokens = new ConcurrentHashMap<>();
+
+    /** The run a ClientToken started, and with which query text. */
+    private record ClientTokenUse(String queryId, long queryDigest, Instant issued) {}
 
     /**
      * @param catalog the catalog as this node last saw it (fast; may lag other nodes' changes)
@@ -117,6 +129,7 @@ public final class QueryCoordinator implements AutoCloseable {
         this.metadata = new MetadataStatements(storedCatalog);
     }
 
+    @Override
     public QueryResponse query(QueryRequest request) {
         String sql = request.getQueryString();
         if (sql.isEmpty() || sql.length() > MAXIMUM_QUERY_LENGTH) {
@@ -132,11 +145,41 @@ public final class QueryCoordinator implements AutoCloseable {
             PageToken token = validToken(request.getNextToken(), sql);
             return page(runOf(token), token, maxRows);
         }
-        QueryRun run = start(sql);
+        QueryRun run = request.hasClientToken() ? startOnce(request.getClientToken(), sql) : start(sql);
         return page(run, new PageToken(nodeId, run.queryId(), run.started(), run.queryDigest(), 0), maxRows);
     }
 
-    public CancelQueryResponse cancel(CancelQueryRequest request) {
+    /**
+     * The run a ClientToken already started within {@link #CLIENT_TOKEN_WINDOW}, or a new one: a
+     * retried first call does not run the query twice. Concurrent calls with one token start one run.
+     */
+    private QueryRun startOnce(String clientToken, String sql) {
+        if (clientToken.length() < 32 || clientToken.length() > 128) {
+            throw new ValidationException("ClientToken must be 32 to 128 characters long.");
+        }
+        long digest = PageToken.digestOf(sql);
+        Instant now = clock.instant();
+        QueryRun[] started = new QueryRun[1];
+        clientTokens.compute(clientToken, (token, use) -> {
+            if (use != null && now.isBefore(use.issued().plus(CLIENT_TOKEN_WINDOW))) {
+                if (use.queryDigest() != digest) {
+                    throw new ValidationException("ClientToken " + token + " was used for another QueryString within "
+                            + CLIENT_TOKEN_WINDOW + "; use a new ClientToken for a new query.");
+                }
+                QueryRun earlier = runs.get(use.queryId());
+                if (earlier != null) {
+                    started[0] = earlier;
+                    return use;
+                }
+            }
+            started[0] = start(sql);
+            return new ClientTokenUse(started[0].queryId(), digest, now);
+        });
+        return started[0];
+    }
+
+    @Override
+    public CancelQueryResponse cancelQuery(CancelQueryRequest request) {
         QueryRun run = runs.get(request.getQueryId());
         if (run == null) {
             throw new ValidationException("Query '" + request.getQueryId() + "' is not known on this node " + nodeId
@@ -153,7 +196,8 @@ public final class QueryCoordinator implements AutoCloseable {
         return CancelQueryResponse.getDefaultInstance();
     }
 
-    public PrepareQueryResponse prepare(PrepareQueryRequest request) {
+    @Override
+    public PrepareQueryResponse prepareQuery(PrepareQueryRequest request) {
         if (request.hasValidateOnly() && !request.getValidateOnly()) {
             throw new ValidationException("Only ValidateOnly=true is supported: prepared statements are not stored.");
         }
@@ -334,6 +378,7 @@ public final class QueryCoordinator implements AutoCloseable {
     /** Drops results older than the retention, and runs that outlived their timeout by as much. */
     private void expireOldResults() {
         Instant now = clock.instant();
+        clientTokens.values().removeIf(use -> !now.isBefore(use.issued().plus(CLIENT_TOKEN_WINDOW)));
         runs.values().removeIf(run -> {
             Instant finished = run.finished();
             Instant since = finished != null ? finished : run.started().plus(settings.limits().timeout());

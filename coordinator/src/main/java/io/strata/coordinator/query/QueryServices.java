@@ -75,6 +75,11 @@ public final class QueryServices implements AutoCloseable {
         return queryService;
     }
 
+    /** The same query operations for the Timestream HTTP endpoint ({@code TimestreamOperations.registerQuery}). */
+    public QueryCoordinator queryOperations() {
+        return coordinator;
+    }
+
     public ShardQueryGrpcService shardService() {
         return shardService;
     }

@@ -135,9 +135,9 @@ class QueryCoordinatorTest {
         assertThat(stillRunning.getRowsList()).isEmpty();
         assertThat(stillRunning.getQueryStatus().getCumulativeBytesScanned()).isEqualTo(1234);
 
-        assertThat(queries.cancel(CancelQueryRequest.newBuilder().setQueryId(running.getQueryId()).build())
+        assertThat(queries.cancelQuery(CancelQueryRequest.newBuilder().setQueryId(running.getQueryId()).build())
                 .hasCancellationMessage()).isFalse();
-        assertThat(queries.cancel(CancelQueryRequest.newBuilder().setQueryId(running.getQueryId()).build())
+        assertThat(queries.cancelQuery(CancelQueryRequest.newBuilder().setQueryId(running.getQueryId()).build())
                 .getCancellationMessage()).contains("already cancelled");
         ConflictException polled = catchThrowableOfType(ConflictException.class, () -> queries.query(
                 QueryRequest.newBuilder().setQueryString(sql).setNextToken(running.getNextToken()).build()));
@@ -152,6 +152,23 @@ class QueryCoordinatorTest {
         assertThat(tables.getQueryStatus().getCumulativeBytesMetered()).isZero();
         QueryResponse values = queries.query(QueryRequest.newBuilder().setQueryString(VALUES).build());
         assertThat(values.getQueryStatus().getCumulativeBytesMetered()).isEqualTo(10L * 1024 * 1024);
+    }
+
+    @Test
+    void aClientTokenRetriedWithinFiveMinutesReturnsTheSameRunAndRefusesAnotherQuery() {
+        QueryCoordinator queries = coordinator("node-a", Duration.ofSeconds(30));
+        String token = "a".repeat(32);
+        String first = queries.query(QueryRequest.newBuilder().setQueryString(VALUES).setClientToken(token).build())
+                .getQueryId();
+        assertThat(queries.query(QueryRequest.newBuilder().setQueryString(VALUES).setClientToken(token).build())
+                .getQueryId()).isEqualTo(first);
+        ValidationException other = catchThrowableOfType(ValidationException.class, () -> queries.query(
+                QueryRequest.newBuilder().setQueryString("SELECT 1").setClientToken(token).build()));
+        assertThat(other).hasMessageContaining("another QueryString");
+
+        clock.advance(QueryCoordinator.CLIENT_TOKEN_WINDOW.plusSeconds(1));
+        assertThat(queries.query(QueryRequest.newBuilder().setQueryString(VALUES).setClientToken(token).build())
+                .getQueryId()).isNotEqualTo(first);
     }
 
     private static List<String> scalars(QueryResponse page) {
