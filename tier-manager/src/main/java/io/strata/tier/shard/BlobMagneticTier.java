@@ -67,6 +67,7 @@ public final class BlobMagneticTier implements MagneticTier {
     private final RejectedDataReportWriter reports;
     private volatile MagneticStore store;
     private volatile long appliedIndex;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public BlobMagneticTier(BlobStore blobs, PartitionLayout layout) {
         this(blobs, layout, MagneticStoreOptions.DEFAULT);
@@ -228,9 +229,12 @@ public final class BlobMagneticTier implements MagneticTier {
         LOG.info("Magnetic tier restored to index {} from {} ({} objects)", index, directory, keys.size());
     }
 
+    /** Closes the blob store (the tier owns it). Idempotent. */
     @Override
     public void close() {
-        blobs.close();
+        if (!closed.getAndSet(true)) {
+            blobs.close();
+        }
     }
 
     private void markApplied(long raftIndex) {
