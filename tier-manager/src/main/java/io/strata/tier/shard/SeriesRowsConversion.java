@@ -152,6 +152,9 @@ final class SeriesRowsConversion {
                             strings[c][target] = varchars.get(row);
                             values[c][target] = target;
                         }
+                        // Stored columns are scalar; composite vectors exist only inside a query.
+                        case io.strata.core.batch.ObjectVector composite -> throw new IllegalArgumentException(
+                                "the magnetic tier cannot store the composite column '" + names.get(c) + "'");
                     }
                 }
             }
@@ -171,6 +174,7 @@ final class SeriesRowsConversion {
             case VARCHAR -> MeasureValueType.VARCHAR;
             case BOOLEAN -> MeasureValueType.BOOLEAN;
             case TIMESTAMP -> MeasureValueType.TIMESTAMP;
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalArgumentException("no stored measure has the type " + type);
         };
     }
 }
