@@ -14,6 +14,17 @@ import io.strata.query.plan.PlanCodec;
 import io.strata.query.plan.ShardFragment;
 import java.util.Iterator;
 import io.grpc.ManagedChannel;
+import io.strata.internal.v1.PartitionId;
+import io.strata.internal.v1.Seal;
+import io.strata.internal.v1.ShardCommand;
+import io.strata.partition.PartitionFunction;
+import io.strata.partition.PartitionSettings;
+import io.strata.raft.NodeEndpoint;
+import io.strata.raft.client.GroupClient;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -454,6 +465,53 @@ class DistributedQueryTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void queriesRunningWhileSealsMoveRowsToTheMagneticTierSeeEveryRowOnce() throws Exception {
+        String sql = "SELECT host, count(*) AS points, sum(measure_value::double) AS total FROM devops.cpu GROUP BY host";
+        List<List<String>> before = clusterOutcome(0, sql).rows();
+        assertThat(before).hasSize(HOSTS);
+        String tableId = cluster.tableId("devops", "cpu");
+        PartitionFunction partitions = new PartitionFunction("devops", "cpu", PartitionSettings.defaults());
+        Set<Long> slots = new TreeSet<>();
+        slots.add(partitions.timeSlotOf((nowMillis - 60_000 - HOST_POINTS * 1_000L) * 1_000_000L));
+        slots.add(partitions.timeSlotOf((nowMillis - 60_000) * 1_000_000L));
+        List<NodeEndpoint> peers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            NodeConfig config = cluster.node(i).config();
+            peers.add(new NodeEndpoint(config.nodeId(), config.host(), config.raftPort()));
+        }
+        long filesBefore = filesUnder(cluster.nodeDirectory(0));
+        // Seal the table's rows part by part on a background thread while queries keep running.
+        CompletableFuture<Void> seals = CompletableFuture.runAsync(() -> {
+            for (GroupId group : cluster.groups()) {
+                try (GroupClient client = new GroupClient(group, peers, Duration.ofSeconds(30))) {
+                    for (long slot : slots) {
+                        for (int bucket = 0; bucket < PartitionSettings.DEFAULT_BUCKET_COUNT; bucket++) {
+                            client.submit(ShardCommand.newBuilder().setSeal(Seal.newBuilder()
+                                    .setUpToNanos(nowMillis * 1_000_000L)
+                                    .setPartition(PartitionId.newBuilder().setDatabaseName("devops").setTableName("cpu")
+                                            .setTableId(tableId).setTimeSlot(slot).setKeyBucket(bucket)))
+                                    .build().toByteArray()).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        int queriesDuringSeals = 0;
+        while (!seals.isDone() || queriesDuringSeals == 0) {
+            assertThat(clusterOutcome(queriesDuringSeals % 3, sql).rows()).isEqualTo(before);
+            queriesDuringSeals++;
+        }
+        seals.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(filesUnder(cluster.nodeDirectory(0))).as("files of the magnetic segments").isGreaterThan(filesBefore);
+        assertThat(clusterOutcome(1, sql).rows()).isEqualTo(before);
+        assertThat(clusterOutcome(2, "SELECT count(*) FROM devops.cpu").rows())
+                .containsExactly(List.of(Integer.toString(HOSTS * HOST_POINTS)));
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void queriesStillAnswerEveryRowWhileANodeIsDownAndAfterItReturns() throws Exception {
         String count = "SELECT count(*) FROM devops.cpu";
@@ -468,6 +526,12 @@ class DistributedQueryTest {
     }
 
     // ---- helpers
+
+    private static long filesUnder(Path directory) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(directory)) {
+            return files.filter(java.nio.file.Files::isRegularFile).count();
+        }
+    }
 
     private record Outcome(List<List<String>> rows, String error) {}
 
