@@ -8,28 +8,33 @@ import io.strata.api.v1.PrepareQueryResponse;
 import io.strata.api.v1.QueryRequest;
 import io.strata.api.v1.QueryResponse;
 import io.strata.api.v1.QueryServiceGrpc;
-import io.strata.core.error.ValidationException;
+import io.strata.http.timestream.QueryOperations;
+import java.util.Objects;
 
 /**
- * The public QueryService until the query engine is wired: every call answers a
- * ValidationException saying so, rather than gRPC's anonymous UNIMPLEMENTED.
+ * The public QueryService: a thin gRPC adapter over the node's {@link QueryOperations} engine, which
+ * the Timestream HTTP endpoint calls too. Calls block a gRPC executor thread until a page is ready;
+ * errors are answered through {@link GrpcErrors}.
  */
 public final class QueryGrpcService extends QueryServiceGrpc.QueryServiceImplBase {
-    static final String NOT_YET = "Queries are not implemented yet in this Strata build: the query engine has "
-            + "not been wired into the cluster.";
+    private final QueryOperations queries;
+
+    public QueryGrpcService(QueryOperations queries) {
+        this.queries = Objects.requireNonNull(queries, "queries");
+    }
 
     @Override
     public void query(QueryRequest request, StreamObserver<QueryResponse> observer) {
-        observer.onError(GrpcErrors.toStatus(new ValidationException(NOT_YET)));
+        GrpcErrors.answer(observer, () -> queries.query(request));
     }
 
     @Override
     public void cancelQuery(CancelQueryRequest request, StreamObserver<CancelQueryResponse> observer) {
-        observer.onError(GrpcErrors.toStatus(new ValidationException(NOT_YET)));
+        GrpcErrors.answer(observer, () -> queries.cancelQuery(request));
     }
 
     @Override
     public void prepareQuery(PrepareQueryRequest request, StreamObserver<PrepareQueryResponse> observer) {
-        observer.onError(GrpcErrors.toStatus(new ValidationException(NOT_YET)));
+        GrpcErrors.answer(observer, () -> queries.prepareQuery(request));
     }
 }
