@@ -189,9 +189,21 @@ class LocalClusterScriptTest {
         return pids;
     }
 
+    /**
+     * Alive and not a zombie: the script's processes are orphans once it exits, so after a stop they
+     * stay zombies until init reaps them, and Java counts a zombie as alive.
+     */
     private static boolean alive(long pid) {
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        return process.isPresent() && process.get().isAlive();
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException goneMeanwhile) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
     }
 
     /** Timestream JSON calls (unsigned: the local cluster runs in development mode) to node {@code ordinal}. */
