@@ -129,11 +129,6 @@ public record NodeConfig(
                 httpPort, groupCount, timeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys);
     }
 
-    public NodeConfig withMetricsPort(int metrics) {
-        return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
-                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metrics, accessKeys);
-    }
-
     /** The HTTP endpoint verifies SigV4 signatures made with these keys (empty: development mode). */
     public NodeConfig withAccessKeys(Map<String, String> keys) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,

@@ -117,7 +117,8 @@ public final class StrataNode implements AutoCloseable {
         }
         health.ready(HealthStatus.STARTUP);
         LOG.info("Node {} (zone {}) started: gRPC {}, Raft {}, HTTP {}, metrics {}", config.nodeId(), config.zone(),
-                config.grpcAddress(), config.raftAddress(), config.httpAddress(), observability.address());
+                config.grpcAddress(), config.raftAddress(), config.httpAddress(),
+                observability.address().getHostString() + ":" + observability.address().getPort());
     }
 
     private void startComponents() throws Exception {
