@@ -19,6 +19,10 @@ import io.strata.query.parse.IntervalLiterals;
 import io.strata.query.parse.IntervalValue;
 import io.strata.query.parse.TimestreamPreLexer;
 import io.trino.sql.tree.ArithmeticBinaryExpression;
+import io.trino.sql.tree.LambdaArgumentDeclaration;
+import io.trino.sql.tree.LambdaExpression;
+import io.trino.sql.tree.SubscriptExpression;
+import io.strata.query.expression.ExpressionCompiler;
 import io.trino.sql.tree.ArithmeticUnaryExpression;
 import io.trino.sql.tree.BetweenPredicate;
 import io.trino.sql.tree.BooleanLiteral;
@@ -131,6 +135,10 @@ final class ExpressionTranslator {
             case IfExpression conditional -> ifExpression(conditional);
             case CoalesceExpression coalesce -> coalesce(coalesce);
             case NullIfExpression nullIf -> nullIf(nullIf);
+            case SubscriptExpression subscript -> subscript(subscript);
+            case io.trino.sql.tree.Array array -> arrayConstructor(array);
+            case LambdaExpression lambda -> throw analysis.errorAt(lambda,
+                    "A lambda expression is only allowed as an argument of filter, transform or reduce");
             case Extract extract -> call(extract, TimestampField.fromName(extract.getField().name()).name().toLowerCase(Locale.ROOT),
                     List.of(translate(extract.getExpression())));
             default -> throw analysis.errorAt(expression, "Unsupported expression: " + expression.getClass().getSimpleName()
@@ -152,10 +160,16 @@ final class ExpressionTranslator {
     }
 
     private RowExpression dereference(DereferenceExpression dereference) {
-        if (!(dereference.getBase() instanceof Identifier base) || dereference.getField().isEmpty()) {
+        if (dereference.getField().isEmpty()) {
             throw analysis.errorAt(dereference, "Unsupported field reference: " + dereference);
         }
         Identifier field = dereference.getField().get();
+        if (!(dereference.getBase() instanceof Identifier identifier) || (!scope.hasRelation(identifier.getValue())
+                && (groupedSource == null || !groupedSource.hasRelation(identifier.getValue()))
+                && !scope.resolve(Optional.empty(), identifier.getValue(), identifier.isDelimited()).isEmpty())) {
+            return rowField(dereference, translate(dereference.getBase()), field);
+        }
+        Identifier base = identifier;
         if (!scope.hasRelation(base.getValue()) && (groupedSource == null || !groupedSource.hasRelation(base.getValue()))) {
             throw analysis.errorAt(base, "Column '" + base.getValue() + "' cannot be resolved");
         }
@@ -176,6 +190,127 @@ final class ExpressionTranslator {
         }
         int channel = channels.getFirst();
         return new InputReference(channel, scope.fields().get(channel).type());
+    }
+
+    /** {@code row.field}: a field of a row value, such as {@code x.time} of a time-series point. */
+    private RowExpression rowField(Node node, RowExpression row, Identifier field) {
+        if (row.type().kind() != SqlType.Kind.ROW) {
+            throw analysis.errorAt(node, "Expression " + typeName(row.type()) + " is not of type ROW");
+        }
+        int index = row.type().fieldIndex(field.getValue())
+                .orElseThrow(() -> analysis.errorAt(field, "Column '" + field.getValue() + "' cannot be resolved"));
+        return new Call(ExpressionCompiler.FIELD, List.of(row, new Constant((long) index, SqlType.BIGINT)),
+                row.type().parameters().get(index));
+    }
+
+    /** {@code a[i]}: the i-th (1-based) element of an array, or field i of a row. */
+    private RowExpression subscript(SubscriptExpression subscript) {
+        RowExpression base = translate(subscript.getBase());
+        if (base.type().kind() == SqlType.Kind.ROW) {
+            if (!(subscript.getIndex() instanceof io.trino.sql.tree.LongLiteral literal) || literal.getParsedValue() < 1
+                    || literal.getParsedValue() > base.type().parameters().size()) {
+                throw analysis.errorAt(subscript.getIndex(), "Row subscript must be a constant between 1 and "
+                        + base.type().parameters().size());
+            }
+            int index = (int) literal.getParsedValue() - 1;
+            return new Call(ExpressionCompiler.FIELD, List.of(base, new Constant((long) index, SqlType.BIGINT)),
+                    base.type().parameters().get(index));
+        }
+        return call(subscript, "$subscript", List.of(base, translate(subscript.getIndex())));
+    }
+
+    /** {@code ARRAY[e1, ..., en]}: elements coerced to their common type. */
+    private RowExpression arrayConstructor(io.trino.sql.tree.Array array) {
+        List<RowExpression> elements = new ArrayList<>();
+        for (Expression value : array.getValues()) {
+            elements.add(translate(value));
+        }
+        List<RowExpression> coerced = coerceToCommon(array, elements, "All ARRAY elements must be the same type");
+        SqlType element = coerced.isEmpty() ? SqlType.UNKNOWN : coerced.getFirst().type();
+        if (element.kind() == SqlType.Kind.FUNCTION) {
+            throw analysis.errorAt(array, "An array cannot hold lambdas");
+        }
+        return new Call(ExpressionCompiler.ARRAY_CONSTRUCTOR, coerced, SqlType.array(element));
+    }
+
+    /**
+     * {@code filter}, {@code transform} and {@code reduce} over an array or a time series: the
+     * lambdas' parameter types follow from the collection (an element, or a time-series point
+     * {@code row(time, value)}), and their bodies are translated over those parameters alone.
+     */
+    private RowExpression lambdaCall(FunctionCall call, String name) {
+        List<Expression> arguments = call.argumentValues();
+        int expected = name.equals("reduce") ? 4 : 2;
+        if (!java.util.Set.of("filter", "transform", "reduce").contains(name) || arguments.size() != expected) {
+            throw analysis.errorAt(call, "Function " + name + " does not take a lambda expression here");
+        }
+        RowExpression collection = translate(arguments.getFirst());
+        SqlType type = collection.type();
+        if (type.kind() != SqlType.Kind.ARRAY && type.kind() != SqlType.Kind.TIMESERIES) {
+            throw analysis.errorAt(arguments.getFirst(), "Function " + name + " expects an array or a time series, not "
+                    + typeName(type));
+        }
+        SqlType element = type.kind() == SqlType.Kind.ARRAY ? type.elementType() : SqlType.timeSeriesPoint(type.elementType());
+        switch (name) {
+            case "filter" -> {
+                RowExpression.Lambda predicate = lambda(arguments.get(1), List.of(element));
+                if (predicate.body().type() != SqlType.BOOLEAN && predicate.body().type() != SqlType.UNKNOWN) {
+                    throw analysis.errorAt(arguments.get(1), "Lambda of filter must return a boolean: actual type "
+                            + typeName(predicate.body().type()));
+                }
+                return new Call(name, List.of(collection, withBody(predicate, coerce(predicate.body(), SqlType.BOOLEAN))), type);
+            }
+            case "transform" -> {
+                RowExpression.Lambda function = lambda(arguments.get(1), List.of(element));
+                SqlType result = function.body().type();
+                SqlType resultType;
+                try {
+                    resultType = type.kind() == SqlType.Kind.ARRAY ? SqlType.array(result) : SqlType.timeSeries(result);
+                } catch (ValidationException e) {
+                    throw analysis.errorAt(arguments.get(1), e.getMessage());
+                }
+                return new Call(name, List.of(collection, function), resultType);
+            }
+            default -> {
+                RowExpression initial = translate(arguments.get(1));
+                SqlType state = initial.type();
+                RowExpression.Lambda step = lambda(arguments.get(2), List.of(state, element));
+                if (step.body().type() != state) {
+                    SqlType common = SqlType.commonSuperType(state, step.body().type());
+                    if (common == null) {
+                        throw analysis.errorAt(arguments.get(2), "Lambda of reduce must return the state type "
+                                + typeName(state) + ": actual type " + typeName(step.body().type()));
+                    }
+                    state = common;
+                    initial = coerce(initial, state);
+                    step = lambda(arguments.get(2), List.of(state, element));
+                }
+                step = withBody(step, coerce(step.body(), state));
+                RowExpression.Lambda output = lambda(arguments.get(3), List.of(state));
+                return new Call(name, List.of(collection, initial, step, output), output.body().type());
+            }
+        }
+    }
+
+    private RowExpression.Lambda lambda(Expression expression, List<SqlType> parameterTypes) {
+        if (!(expression instanceof LambdaExpression lambda)) {
+            throw analysis.errorAt(expression, "Expected a lambda expression");
+        }
+        List<LambdaArgumentDeclaration> declarations = lambda.getArguments();
+        if (declarations.size() != parameterTypes.size()) {
+            throw analysis.errorAt(lambda, "Expected a lambda with " + parameterTypes.size() + " argument(s), not "
+                    + declarations.size());
+        }
+        List<Field> fields = new ArrayList<>();
+        for (int index = 0; index < declarations.size(); index++) {
+            fields.add(Field.named(null, declarations.get(index).getName().getValue(), parameterTypes.get(index)));
+        }
+        ExpressionTranslator body = new ExpressionTranslator(analysis, new Scope(fields), Map.of(), null);
+        return new RowExpression.Lambda(parameterTypes, body.translate(lambda.getBody()));
+    }
+
+    private static RowExpression.Lambda withBody(RowExpression.Lambda lambda, RowExpression body) {
+        return new RowExpression.Lambda(lambda.parameterTypes(), body);
     }
 
     private RowExpression interval(IntervalLiteral literal) {
@@ -321,6 +456,9 @@ final class ExpressionTranslator {
         }
         if (functions.isWindowFunction(name)) {
             throw analysis.errorAt(call, "Window function " + name + " requires an OVER clause");
+        }
+        if (call.argumentValues().stream().anyMatch(argument -> argument instanceof LambdaExpression)) {
+            return lambdaCall(call, name);
         }
         List<RowExpression> arguments = new ArrayList<>();
         for (Expression argument : call.argumentValues()) {
@@ -500,7 +638,7 @@ final class ExpressionTranslator {
     }
 
     static String typeName(SqlType type) {
-        return switch (type) {
+        return switch (type.kind()) {
             case INTERVAL_DAY_TO_SECOND -> "interval day to second";
             case INTERVAL_YEAR_TO_MONTH -> "interval year to month";
             default -> type.name().toLowerCase(Locale.ROOT);

@@ -53,6 +53,7 @@ import io.trino.sql.tree.SubqueryExpression;
 import io.trino.sql.tree.Table;
 import io.trino.sql.tree.TableSubquery;
 import io.trino.sql.tree.Union;
+import io.trino.sql.tree.Unnest;
 import io.trino.sql.tree.Values;
 import io.trino.sql.tree.WindowSpecification;
 import java.util.ArrayList;
@@ -103,6 +104,7 @@ final class QueryPlanner {
             case QuerySpecification specification -> planSpecification(specification, ctes);
             case SetOperation setOperation -> planSetOperation(setOperation, ctes);
             case Values values -> planValues(values);
+            case Unnest unnest -> planUnnest(singleRow(), unnest, null, List.of());
             default -> throw context.errorAt(relation, "Unsupported relation: " + relation.getClass().getSimpleName());
         };
     }
@@ -159,6 +161,10 @@ final class QueryPlanner {
     }
 
     private RelationPlan planAliased(AliasedRelation aliased, CommonTableExpressions ctes) {
+        if (aliased.getRelation() instanceof Unnest unnest) {
+            return planUnnest(singleRow(), unnest, aliased.getAlias().getValue(),
+                    aliased.getColumnNames() == null ? List.of() : aliased.getColumnNames());
+        }
         RelationPlan plan = planRelation(aliased.getRelation(), ctes);
         Scope scope = plan.scope();
         if (aliased.getColumnNames() != null && !aliased.getColumnNames().isEmpty()) {
@@ -181,7 +187,60 @@ final class QueryPlanner {
         return new Scope(renamed);
     }
 
+    private static RelationPlan singleRow() {
+        return new RelationPlan(new PlanNode.Values(List.of(), List.of(List.of())), Scope.empty());
+    }
+
+    /**
+     * {@code left CROSS JOIN UNNEST(collection) [AS alias (names)]}: the collection is computed
+     * over the left row (a lateral reference) and each element becomes a row. A time series
+     * unnests to {@code time} and {@code value}, an array of rows to the rows' fields, any other
+     * array to one column.
+     */
+    private RelationPlan planUnnest(RelationPlan left, Unnest unnest, String alias, List<Identifier> names) {
+        if (unnest.getExpressions().size() != 1) {
+            throw context.errorAt(unnest, "UNNEST of more than one collection is not supported");
+        }
+        if (unnest.isWithOrdinality()) {
+            throw context.errorAt(unnest, "UNNEST ... WITH ORDINALITY is not supported");
+        }
+        ExpressionTranslator translator = new ExpressionTranslator(context, left.scope(), Map.of(), null);
+        Expression expression = unnest.getExpressions().getFirst();
+        RowExpression collection = translator.translate(expression);
+        SqlType type = collection.type();
+        if (type.kind() != SqlType.Kind.ARRAY && type.kind() != SqlType.Kind.TIMESERIES) {
+            throw context.errorAt(expression, "Cannot unnest type: " + ExpressionTranslator.typeName(type));
+        }
+        List<SqlType> elementTypes = PlanNode.Unnest.elementTypes(type);
+        List<String> defaultNames = type.kind() == SqlType.Kind.TIMESERIES ? List.of("time", "value")
+                : type.elementType().kind() == SqlType.Kind.ROW ? type.elementType().fieldNames() : java.util.Collections.nCopies(1, "");
+        if (!names.isEmpty() && names.size() != elementTypes.size()) {
+            throw context.errorAt(unnest, "Column alias list has " + names.size() + " entries but UNNEST has "
+                    + elementTypes.size() + " columns");
+        }
+        List<RowExpression> projection = identity(left.node().outputTypes());
+        projection.add(collection);
+        PlanNode node = new PlanNode.Unnest(new PlanNode.Project(left.node(), projection), projection.size() - 1, elementTypes);
+        List<Field> fields = new ArrayList<>(left.scope().fields());
+        fields.add(Field.hidden(type));
+        for (int index = 0; index < elementTypes.size(); index++) {
+            String name = names.isEmpty() ? defaultNames.get(index) : names.get(index).getValue();
+            fields.add(new Field(Optional.ofNullable(alias), name.isEmpty() ? Optional.empty() : Optional.of(name),
+                    elementTypes.get(index), true));
+        }
+        return new RelationPlan(node, new Scope(fields));
+    }
+
     private RelationPlan planJoin(Join join, CommonTableExpressions ctes) {
+        Relation unnestSide = join.getRight() instanceof AliasedRelation aliased ? aliased.getRelation() : join.getRight();
+        if (unnestSide instanceof Unnest unnest) {
+            if (join.getType() != Join.Type.CROSS && join.getType() != Join.Type.IMPLICIT) {
+                throw context.errorAt(join, "UNNEST is only supported in CROSS JOIN or a comma join");
+            }
+            AliasedRelation aliased = join.getRight() instanceof AliasedRelation a ? a : null;
+            return planUnnest(planRelation(join.getLeft(), ctes), unnest, aliased == null ? null : aliased.getAlias().getValue(),
+                    aliased == null || aliased.getColumnNames() == null ? List.of() : aliased.getColumnNames());
+        }
         RelationPlan left = planRelation(join.getLeft(), ctes);
         RelationPlan right = planRelation(join.getRight(), ctes);
         int leftWidth = left.scope().fields().size();

@@ -20,6 +20,7 @@ import io.strata.query.operator.HashJoinOperator;
 import io.strata.query.operator.LimitOperator;
 import io.strata.query.operator.Operator;
 import io.strata.query.operator.ProjectOperator;
+import io.strata.query.operator.UnnestOperator;
 import io.strata.query.operator.ScanOperator;
 import io.strata.query.operator.ScanSource;
 import io.strata.query.operator.SemiJoinOperator;
@@ -79,6 +80,8 @@ final class OperatorTreeBuilder {
             case PlanNode.SetOperation setOperation -> new SetOperationOperator(setOperation.kind(), setOperation.distinct(),
                     setOperation.inputs().stream().map(this::build).toList(), setOperation.outputTypes(), context);
             case PlanNode.Values values -> new BatchListOperator(List.of(valuesBatch(values)).iterator(), context);
+            case PlanNode.Unnest unnest -> new UnnestOperator(build(unnest.source()), unnest.source().outputTypes(), unnest.channel(),
+                    unnest.elementTypes(), context);
             case PlanNode.EnforceSingleRow single -> new EnforceSingleRowOperator(build(single.source()), single.outputTypes(), context);
             case PlanNode.RemoteSource remote -> new BatchListOperator(remoteSources.apply(remote.fragmentId()), context);
         };

@@ -16,6 +16,11 @@ public record QueryResult(List<ResultColumn> columns, List<List<Object>> rows) {
         rows = rows.stream().map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row))).toList();
     }
 
+    /** A value's text form, composites included ({@link ResultText}); null for NULL. */
+    public String text(int row, int column) {
+        return ResultText.format(columns.get(column).type(), rows.get(row).get(column));
+    }
+
     /** A value as Timestream's {@code ScalarValue} text ({@code 2019-12-04 19:00:00.000000000}), or null. */
     public String scalarText(int row, int column) {
         Object value = rows.get(row).get(column);

@@ -13,14 +13,14 @@ final class Casts {
         if (from == to || from == SqlType.UNKNOWN) {
             return (arguments, rows) -> from == to ? arguments[0] : Vectors.constant(to, null, rows);
         }
-        return switch (to) {
-            case DOUBLE -> switch (from) {
+        return switch (to.kind()) {
+            case DOUBLE -> switch (from.kind()) {
                 case BIGINT -> Kernels.doubleUnary(value -> value);
                 case VARCHAR -> Kernels.varcharToDouble(text -> parseDouble(text));
                 case BOOLEAN -> Kernels.objects(SqlType.DOUBLE, values -> (Boolean) values[0] ? 1.0 : 0.0);
                 default -> throw invalid(from, to);
             };
-            case BIGINT -> switch (from) {
+            case BIGINT -> switch (from.kind()) {
                 case DOUBLE -> Kernels.doubleToLong(SqlType.BIGINT, value -> roundToLong(value));
                 case VARCHAR -> Kernels.objects(SqlType.BIGINT, values -> parseLong((String) values[0]));
                 case BOOLEAN -> Kernels.objects(SqlType.BIGINT, values -> (Boolean) values[0] ? 1L : 0L);
@@ -28,18 +28,18 @@ final class Casts {
                 default -> throw invalid(from, to);
             };
             case VARCHAR -> Kernels.objects(SqlType.VARCHAR, values -> text(from, values[0]));
-            case BOOLEAN -> switch (from) {
+            case BOOLEAN -> switch (from.kind()) {
                 case BIGINT -> Kernels.objects(SqlType.BOOLEAN, values -> (Long) values[0] != 0);
                 case DOUBLE -> Kernels.objects(SqlType.BOOLEAN, values -> (Double) values[0] != 0);
                 case VARCHAR -> Kernels.objects(SqlType.BOOLEAN, values -> parseBoolean((String) values[0]));
                 default -> throw invalid(from, to);
             };
-            case TIMESTAMP -> switch (from) {
+            case TIMESTAMP -> switch (from.kind()) {
                 case VARCHAR -> Kernels.objects(SqlType.TIMESTAMP, values -> TimestampText.parse((String) values[0]));
                 case DATE -> Kernels.longUnary(SqlType.TIMESTAMP, day -> Math.multiplyExact(day, Nanos.PER_DAY));
                 default -> throw invalid(from, to);
             };
-            case DATE -> switch (from) {
+            case DATE -> switch (from.kind()) {
                 case TIMESTAMP -> Kernels.longUnary(SqlType.DATE, nanos -> Math.floorDiv(nanos, Nanos.PER_DAY));
                 case VARCHAR -> Kernels.objects(SqlType.DATE, values -> Math.floorDiv(TimestampText.parse((String) values[0]), Nanos.PER_DAY));
                 default -> throw invalid(from, to);
@@ -49,7 +49,7 @@ final class Casts {
     }
 
     static String text(SqlType type, Object value) {
-        return switch (type) {
+        return switch (type.kind()) {
             case TIMESTAMP -> TimestampText.format((Long) value);
             case DOUBLE -> doubleText((Double) value);
             default -> value.toString();

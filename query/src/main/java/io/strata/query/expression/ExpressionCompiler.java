@@ -27,8 +27,51 @@ public final class ExpressionCompiler {
         return switch (expression) {
             case InputReference reference -> batch -> batch.column(reference.channel());
             case Constant constant -> batch -> Vectors.constant(constant.type(), constant.value(), batch.rowCount());
+            case Call call when LambdaCalls.isLambdaCall(call) -> LambdaCalls.compile(call, this);
+            case Call call when call.name().equals(FIELD) -> field(call);
+            case Call call when call.name().equals(ARRAY_CONSTRUCTOR) -> arrayConstructor(call);
             case Call call -> compileCall(call);
+            case RowExpression.Lambda lambda -> throw new IllegalArgumentException("a lambda is only an argument of "
+                    + "filter, transform or reduce: " + lambda);
             case SpecialForm form -> compileSpecialForm(form);
+        };
+    }
+
+    /** {@code $field(row, index)}: field {@code index} (a BIGINT constant) of a row value. */
+    public static final String FIELD = "$field";
+    /** {@code $array(e1, ..., en)}: {@code ARRAY[e1, ..., en]}, elements of the array's element type. */
+    public static final String ARRAY_CONSTRUCTOR = "$array";
+
+    private VectorEvaluator field(Call call) {
+        VectorEvaluator row = compile(call.arguments().getFirst());
+        int index = Math.toIntExact((Long) ((Constant) call.arguments().get(1)).value());
+        SqlType type = call.type();
+        return batch -> {
+            ColumnVector rows = row.evaluate(batch);
+            VectorBuilder out = new VectorBuilder(type, batch.rowCount());
+            for (int position = 0; position < batch.rowCount(); position++) {
+                Object value = Vectors.value(rows, position);
+                out.appendObject(value == null ? null : ((List<?>) value).get(index));
+            }
+            return out.build();
+        };
+    }
+
+    private VectorEvaluator arrayConstructor(Call call) {
+        VectorEvaluator[] elements = compileAll(call.arguments());
+        SqlType type = call.type();
+        return batch -> {
+            ColumnVector[] values = evaluateAll(elements, batch);
+            VectorBuilder out = new VectorBuilder(type, batch.rowCount());
+            List<Object> array = new ArrayList<>(values.length);
+            for (int row = 0; row < batch.rowCount(); row++) {
+                array.clear();
+                for (ColumnVector value : values) {
+                    array.add(Vectors.value(value, row));
+                }
+                out.appendObject(CompositeValues.list(array));
+            }
+            return out.build();
         };
     }
 

@@ -28,6 +28,14 @@ public final class FunctionResolver {
             "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value");
 
     private final Map<String, List<ScalarOverload>> scalars = new HashMap<>();
+    private final Map<String, List<GenericOverload>> generics = new HashMap<>();
+
+    /**
+     * An overload whose signature has type variables ({@code element_at(array(T), bigint): T}):
+     * bound per call, the implementation made for the bound result type.
+     */
+    private record GenericOverload(List<TypePattern> parameters, TypePattern returnType,
+                                   java.util.function.Function<SqlType, ScalarFunction> implementation) {}
 
     private FunctionResolver() {}
 
@@ -45,6 +53,13 @@ public final class FunctionResolver {
                 .add(new ScalarOverload(key, parameterTypes, returnType, implementation));
     }
 
+    /** Registers an overload with type variables; see {@link TypePattern}. */
+    public void registerGeneric(String name, List<TypePattern> parameters, TypePattern returnType,
+                                java.util.function.Function<SqlType, ScalarFunction> implementation) {
+        generics.computeIfAbsent(name.toLowerCase(Locale.ROOT), ignored -> new ArrayList<>())
+                .add(new GenericOverload(List.copyOf(parameters), returnType, implementation));
+    }
+
     public boolean isAggregate(String name) {
         return BuiltInAggregateFunctions.isAggregate(name);
     }
@@ -54,7 +69,8 @@ public final class FunctionResolver {
     }
 
     public boolean isScalar(String name) {
-        return scalars.containsKey(name.toLowerCase(Locale.ROOT));
+        String key = name.toLowerCase(Locale.ROOT);
+        return scalars.containsKey(key) || generics.containsKey(key);
     }
 
     /**
@@ -67,8 +83,8 @@ public final class FunctionResolver {
         if (key.equals(CAST)) {
             throw new IllegalArgumentException("use resolveCast");
         }
-        List<ScalarOverload> overloads = scalars.get(key);
-        if (overloads == null) {
+        List<ScalarOverload> overloads = scalars.getOrDefault(key, List.of());
+        if (overloads.isEmpty() && !generics.containsKey(key)) {
             throw new ValidationException("Function '" + displayName(key) + "' not registered");
         }
         for (ScalarOverload overload : overloads) {
@@ -84,9 +100,34 @@ public final class FunctionResolver {
             }
         }
         if (best == null) {
-            throw new ValidationException(mismatch(key, argumentTypes, overloads));
+            return resolveGeneric(key, argumentTypes)
+                    .orElseThrow(() -> new ValidationException(mismatch(key, argumentTypes, overloads)));
         }
         return best.resolved();
+    }
+
+    private Optional<ResolvedFunction> resolveGeneric(String key, List<SqlType> argumentTypes) {
+        for (GenericOverload overload : generics.getOrDefault(key, List.of())) {
+            if (overload.parameters().size() != argumentTypes.size()) {
+                continue;
+            }
+            Map<String, SqlType> bindings = new HashMap<>();
+            boolean matches = true;
+            for (int index = 0; index < argumentTypes.size() && matches; index++) {
+                matches = overload.parameters().get(index).bind(argumentTypes.get(index), bindings);
+            }
+            if (!matches) {
+                continue;
+            }
+            try {
+                List<SqlType> parameters = overload.parameters().stream().map(pattern -> pattern.resolve(bindings)).toList();
+                SqlType returnType = overload.returnType().resolve(bindings);
+                return Optional.of(new ResolvedFunction(key, parameters, returnType, overload.implementation().apply(returnType)));
+            } catch (ValidationException unbound) {
+                // a variable only a NULL argument would bind (cardinality(NULL)): try the next overload
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code CAST(x AS to)} from {@code from}. */

@@ -42,6 +42,23 @@ public sealed interface RowExpression {
         }
     }
 
+    /**
+     * A lambda ({@code x -> x > 0}) passed to a function such as {@code filter}: the body reads
+     * its parameters as channels {@code 0..n-1} of a batch of its own and nothing of the outer
+     * row. Its type is {@code function(parameters..., body type)}.
+     */
+    record Lambda(List<SqlType> parameterTypes, RowExpression body) implements RowExpression {
+        public Lambda {
+            parameterTypes = List.copyOf(parameterTypes);
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public SqlType type() {
+            return SqlType.function(parameterTypes, body.type());
+        }
+    }
+
     /** Forms that do not evaluate all their arguments row by row like a function. */
     record SpecialForm(Form form, List<RowExpression> arguments, SqlType type) implements RowExpression {
         public SpecialForm {

@@ -21,6 +21,7 @@ public final class RowExpressions {
             case Constant constant -> constant;
             case Call call -> new Call(call.name(), remapAll(call.arguments(), mapping), call.type());
             case SpecialForm form -> new SpecialForm(form.form(), remapAll(form.arguments(), mapping), form.type());
+            case RowExpression.Lambda lambda -> lambda; // its channels are its own parameters
         };
     }
 
@@ -39,6 +40,7 @@ public final class RowExpressions {
             case Constant ignored -> { }
             case Call call -> call.arguments().forEach(argument -> collectChannels(argument, out));
             case SpecialForm form -> form.arguments().forEach(argument -> collectChannels(argument, out));
+            case RowExpression.Lambda ignored -> { } // reads only its own parameters
         }
     }
 
@@ -77,7 +79,8 @@ public final class RowExpressions {
                     allConstant &= folded instanceof Constant;
                 }
                 Call rebuilt = new Call(call.name(), arguments, call.type());
-                yield allConstant ? evaluateConstant(rebuilt, compiler) : rebuilt;
+                // a constant holds a scalar; composite values (sequence(1, 3)) are computed per batch
+                yield allConstant && !call.type().isComposite() ? evaluateConstant(rebuilt, compiler) : rebuilt;
             }
             case SpecialForm form -> {
                 List<RowExpression> arguments = new ArrayList<>();
@@ -86,6 +89,7 @@ public final class RowExpressions {
                 }
                 yield new SpecialForm(form.form(), arguments, form.type());
             }
+            case RowExpression.Lambda lambda -> lambda;
         };
     }
 

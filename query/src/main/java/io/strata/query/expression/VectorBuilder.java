@@ -5,11 +5,12 @@ import io.strata.core.batch.ColumnType;
 import io.strata.core.batch.ColumnVector;
 import io.strata.core.batch.DoubleVector;
 import io.strata.core.batch.LongVector;
+import io.strata.core.batch.ObjectVector;
 import io.strata.core.batch.VarcharVector;
 
 /**
  * Appends values of one {@link SqlType} and builds a {@link ColumnVector}: one facade over the
- * four typed builders of {@code core}, so operators that copy rows need not switch on the type of
+ * typed builders of {@code core} (composite values — arrays, time series, rows — as objects), so operators that copy rows need not switch on the type of
  * each one. Not thread-safe.
  */
 public final class VectorBuilder {
@@ -18,6 +19,7 @@ public final class VectorBuilder {
     private final DoubleVector.Builder doubles;
     private final BooleanVector.Builder booleans;
     private final VarcharVector.Builder varchars;
+    private final ObjectVector.Builder objects;
 
     public VectorBuilder(SqlType type, int initialCapacity) {
         this.physicalType = type.physicalType();
@@ -26,6 +28,7 @@ public final class VectorBuilder {
         this.doubles = physicalType == ColumnType.DOUBLE ? new DoubleVector.Builder(initialCapacity) : null;
         this.booleans = physicalType == ColumnType.BOOLEAN ? new BooleanVector.Builder(initialCapacity) : null;
         this.varchars = physicalType == ColumnType.VARCHAR ? new VarcharVector.Builder(initialCapacity) : null;
+        this.objects = physicalType.isComposite() ? new ObjectVector.Builder(physicalType, initialCapacity) : null;
     }
 
     public VectorBuilder appendNull() {
@@ -34,6 +37,7 @@ public final class VectorBuilder {
             case DOUBLE -> doubles.appendNull();
             case BOOLEAN -> booleans.appendNull();
             case VARCHAR -> varchars.appendNull();
+            case ARRAY, TIMESERIES, ROW -> objects.appendNull();
         }
         return this;
     }
@@ -78,11 +82,12 @@ public final class VectorBuilder {
                 }
             }
             case VarcharVector vector -> varchars.append(vector.get(row));
+            case ObjectVector vector -> objects.append(vector.get(row));
         }
         return this;
     }
 
-    /** Appends a value in its Java form (Long, Double, Boolean, String, or null). */
+    /** Appends a value in its Java form (Long, Double, Boolean, String, a composite value, or null). */
     public VectorBuilder appendObject(Object value) {
         if (value == null) {
             return appendNull();
@@ -92,6 +97,7 @@ public final class VectorBuilder {
             case DOUBLE -> doubles.append(((Number) value).doubleValue());
             case BOOLEAN -> booleans.append((Boolean) value);
             case VARCHAR -> varchars.append(value.toString());
+            case ARRAY, TIMESERIES, ROW -> objects.append(value);
         }
         return this;
     }
@@ -102,6 +108,7 @@ public final class VectorBuilder {
             case DOUBLE -> doubles.size();
             case BOOLEAN -> booleans.size();
             case VARCHAR -> varchars.size();
+            case ARRAY, TIMESERIES, ROW -> objects.size();
         };
     }
 
@@ -111,6 +118,7 @@ public final class VectorBuilder {
             case DOUBLE -> doubles.build();
             case BOOLEAN -> booleans.build();
             case VARCHAR -> varchars.build();
+            case ARRAY, TIMESERIES, ROW -> objects.build();
         };
     }
 
@@ -122,6 +130,7 @@ public final class VectorBuilder {
             case DOUBLE -> doubles.reset();
             case BOOLEAN -> booleans.reset();
             case VARCHAR -> varchars.reset();
+            case ARRAY, TIMESERIES, ROW -> objects.reset();
         }
         return vector;
     }

@@ -5,6 +5,7 @@ import io.strata.core.batch.ColumnBatch;
 import io.strata.core.batch.ColumnVector;
 import io.strata.core.batch.DoubleVector;
 import io.strata.core.batch.LongVector;
+import io.strata.core.batch.ObjectVector;
 import io.strata.core.batch.VarcharVector;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class Vectors {
             }
             case BooleanVector v -> v.get(row) ? 1L : 2L;
             case VarcharVector v -> v.get(row).hashCode();
+            case ObjectVector v -> CompositeValues.hash(v.get(row));
         };
         return mix(bits);
     }
@@ -62,10 +64,14 @@ public final class Vectors {
             }
             case BooleanVector l -> Boolean.compare(l.get(leftRow), ((BooleanVector) right).get(rightRow));
             case VarcharVector l -> l.get(leftRow).compareTo(((VarcharVector) right).get(rightRow));
+            case ObjectVector l -> CompositeValues.compare(l.get(leftRow), ((ObjectVector) right).get(rightRow));
         };
     }
 
-    /** The value of a row in its Java form: Long, Double, Boolean, String, or null. */
+    /**
+     * The value of a row in its Java form: Long, Double, Boolean, String, a composite value
+     * ({@link CompositeValues}), or null.
+     */
     public static Object value(ColumnVector vector, int row) {
         if (vector.isNull(row)) {
             return null;
@@ -75,6 +81,7 @@ public final class Vectors {
             case DoubleVector v -> v.get(row);
             case BooleanVector v -> v.get(row);
             case VarcharVector v -> v.get(row);
+            case ObjectVector v -> v.get(row);
         };
     }
 
@@ -132,6 +139,7 @@ public final class Vectors {
                 case DoubleVector ignored -> 8L * column.size();
                 case BooleanVector ignored -> column.size();
                 case VarcharVector v -> 4L * column.size() + 48L * v.dictionarySize();
+                case ObjectVector ignored -> 128L * column.size();
             };
         }
         return bytes + 64;

@@ -4,6 +4,7 @@ import io.strata.core.batch.BooleanVector;
 import io.strata.core.batch.ColumnVector;
 import io.strata.core.batch.DoubleVector;
 import io.strata.core.batch.LongVector;
+import io.strata.core.batch.ObjectVector;
 import io.strata.core.batch.VarcharVector;
 import io.strata.query.expression.SqlType;
 import io.strata.query.expression.VectorBuilder;
@@ -21,6 +22,7 @@ final class GrowableColumn {
     private double[] doubles;
     private boolean[] booleans;
     private String[] strings;
+    private Object[] objects;
     private boolean[] nulls = new boolean[16];
     private int size;
 
@@ -31,6 +33,7 @@ final class GrowableColumn {
             case DOUBLE -> doubles = new double[16];
             case BOOLEAN -> booleans = new boolean[16];
             case VARCHAR -> strings = new String[16];
+            case ARRAY, TIMESERIES, ROW -> objects = new Object[16];
         }
     }
 
@@ -47,6 +50,7 @@ final class GrowableColumn {
                 case DOUBLE -> doubles = Arrays.copyOf(doubles, capacity);
                 case BOOLEAN -> booleans = Arrays.copyOf(booleans, capacity);
                 case VARCHAR -> strings = Arrays.copyOf(strings, capacity);
+                case ARRAY, TIMESERIES, ROW -> objects = Arrays.copyOf(objects, capacity);
             }
         }
         if (source.isNull(row)) {
@@ -65,6 +69,7 @@ final class GrowableColumn {
                 }
             }
             case VarcharVector v -> strings[size] = v.get(row);
+            case ObjectVector v -> objects[size] = v.get(row);
         }
         size++;
     }
@@ -80,6 +85,7 @@ final class GrowableColumn {
             case DoubleVector v -> Double.compare(doubles[index], v.get(row)) == 0 || doubles[index] == v.get(row);
             case BooleanVector v -> booleans != null && booleans[index] == v.get(row);
             case VarcharVector v -> strings[index].equals(v.get(row));
+            case ObjectVector v -> io.strata.query.expression.CompositeValues.compare(objects[index], v.get(row)) == 0;
         };
     }
 
@@ -95,6 +101,7 @@ final class GrowableColumn {
                 case DOUBLE -> builder.appendDouble(doubles[index]);
                 case BOOLEAN -> builder.appendBoolean(booleans[index]);
                 case VARCHAR -> builder.appendVarchar(strings[index]);
+                case ARRAY, TIMESERIES, ROW -> builder.appendObject(objects[index]);
             }
         }
         return builder.build();

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class PlanCodec {
     private static final int MAGIC = 0x53545146; // "STQF"
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private PlanCodec() {}
 
@@ -214,24 +214,29 @@ public final class PlanCodec {
             case RowExpression.InputReference reference -> {
                 out.writeByte(1);
                 out.writeInt(reference.channel());
-                out.writeByte(reference.type().ordinal());
+                writeType(out, reference.type());
             }
             case RowExpression.Constant constant -> {
                 out.writeByte(2);
-                out.writeByte(constant.type().ordinal());
+                writeType(out, constant.type());
                 writeValue(out, constant.value());
             }
             case RowExpression.Call call -> {
                 out.writeByte(3);
                 writeString(out, call.name());
-                out.writeByte(call.type().ordinal());
+                writeType(out, call.type());
                 writeExpressions(out, call.arguments());
             }
             case RowExpression.SpecialForm form -> {
                 out.writeByte(4);
                 out.writeByte(form.form().ordinal());
-                out.writeByte(form.type().ordinal());
+                writeType(out, form.type());
                 writeExpressions(out, form.arguments());
+            }
+            case RowExpression.Lambda lambda -> {
+                out.writeByte(5);
+                writeTypes(out, lambda.parameterTypes());
+                writeExpression(out, lambda.body());
             }
         }
     }
@@ -239,20 +244,24 @@ public final class PlanCodec {
     private static RowExpression readExpression(DataInputStream in) throws IOException {
         int tag = in.readByte();
         return switch (tag) {
-            case 1 -> new RowExpression.InputReference(in.readInt(), SqlType.values()[in.readByte()]);
+            case 1 -> new RowExpression.InputReference(in.readInt(), readType(in));
             case 2 -> {
-                SqlType type = SqlType.values()[in.readByte()];
+                SqlType type = readType(in);
                 yield new RowExpression.Constant(readValue(in), type);
             }
             case 3 -> {
                 String name = readString(in);
-                SqlType type = SqlType.values()[in.readByte()];
+                SqlType type = readType(in);
                 yield new RowExpression.Call(name, readExpressions(in), type);
             }
             case 4 -> {
                 RowExpression.Form form = RowExpression.Form.values()[in.readByte()];
-                SqlType type = SqlType.values()[in.readByte()];
+                SqlType type = readType(in);
                 yield new RowExpression.SpecialForm(form, readExpressions(in), type);
+            }
+            case 5 -> {
+                List<SqlType> parameters = readTypes(in);
+                yield new RowExpression.Lambda(parameters, readExpression(in));
             }
             default -> throw new ValidationException("Unknown expression tag " + tag);
         };
@@ -331,7 +340,7 @@ public final class PlanCodec {
     private static void writeTypes(DataOutputStream out, List<SqlType> types) throws IOException {
         out.writeInt(types.size());
         for (SqlType type : types) {
-            out.writeByte(type.ordinal());
+            writeType(out, type);
         }
     }
 
@@ -339,9 +348,50 @@ public final class PlanCodec {
         int count = in.readInt();
         List<SqlType> types = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
-            types.add(SqlType.values()[in.readByte()]);
+            types.add(readType(in));
         }
         return types;
+    }
+
+    /** A type: its kind, then for a composite its parameters, each with its row field name. */
+    private static void writeType(DataOutputStream out, SqlType type) throws IOException {
+        out.writeByte(type.kind().ordinal());
+        if (type.isComposite()) {
+            out.writeInt(type.parameters().size());
+            for (int index = 0; index < type.parameters().size(); index++) {
+                writeString(out, type.kind() == SqlType.Kind.ROW ? type.fieldNames().get(index) : "");
+                writeType(out, type.parameters().get(index));
+            }
+        }
+    }
+
+    private static SqlType readType(DataInputStream in) throws IOException {
+        int ordinal = in.readByte();
+        if (ordinal < 0 || ordinal >= SqlType.Kind.values().length) {
+            throw new ValidationException("Unknown type tag " + ordinal);
+        }
+        SqlType.Kind kind = SqlType.Kind.values()[ordinal];
+        return switch (kind) {
+            case ARRAY, TIMESERIES, ROW, FUNCTION -> {
+                int count = in.readInt();
+                if (count < 1 || count > 1024) {
+                    throw new ValidationException("Corrupt plan fragment: type with " + count + " parameters");
+                }
+                List<String> names = new ArrayList<>(count);
+                List<SqlType> parameters = new ArrayList<>(count);
+                for (int index = 0; index < count; index++) {
+                    names.add(readString(in));
+                    parameters.add(readType(in));
+                }
+                yield switch (kind) {
+                    case ARRAY -> SqlType.array(parameters.getFirst());
+                    case TIMESERIES -> SqlType.timeSeries(parameters.getFirst());
+                    case ROW -> SqlType.row(names, parameters);
+                    default -> SqlType.function(parameters.subList(0, count - 1), parameters.getLast());
+                };
+            }
+            default -> SqlType.scalars().get(ordinal);
+        };
     }
 
     private static void writeInts(DataOutputStream out, List<Integer> values) throws IOException {

@@ -233,6 +233,44 @@ public sealed interface PlanNode {
         }
     }
 
+    /**
+     * {@code CROSS JOIN UNNEST(collection)}: each input row repeated once per element of the
+     * array or time series in {@code channel}, with the element's columns appended
+     * ({@code elementTypes}: the element, a row element's fields, or a point's time and value).
+     * A NULL or empty collection gives no rows.
+     */
+    record Unnest(PlanNode source, int channel, List<SqlType> elementTypes) implements PlanNode {
+        public Unnest {
+            Objects.requireNonNull(source, "source");
+            elementTypes = List.copyOf(elementTypes);
+            SqlType collection = source.outputTypes().get(channel);
+            if (collection.kind() != SqlType.Kind.ARRAY && collection.kind() != SqlType.Kind.TIMESERIES) {
+                throw new IllegalArgumentException("UNNEST needs an array or a time series, not " + collection);
+            }
+        }
+
+        /** The columns an element of {@code collection} unnests to. */
+        public static List<SqlType> elementTypes(SqlType collection) {
+            if (collection.kind() == SqlType.Kind.TIMESERIES) {
+                return List.of(SqlType.TIMESTAMP, collection.elementType());
+            }
+            SqlType element = collection.elementType();
+            return element.kind() == SqlType.Kind.ROW ? element.parameters() : List.of(element);
+        }
+
+        @Override
+        public List<SqlType> outputTypes() {
+            List<SqlType> types = new ArrayList<>(source.outputTypes());
+            types.addAll(elementTypes);
+            return types;
+        }
+
+        @Override
+        public List<PlanNode> sources() {
+            return List.of(source);
+        }
+    }
+
     /** The rows a shard fragment returns, gathered from every shard (coordinator side). */
     record RemoteSource(int fragmentId, List<SqlType> outputTypes) implements PlanNode {
         public RemoteSource {

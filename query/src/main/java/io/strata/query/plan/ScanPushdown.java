@@ -168,6 +168,7 @@ public final class ScanPushdown {
             case PlanNode.SetOperation setOperation -> new PlanNode.SetOperation(setOperation.kind(), setOperation.distinct(),
                     new ArrayList<>(sources));
             case PlanNode.EnforceSingleRow ignored -> new PlanNode.EnforceSingleRow(sources.getFirst());
+            case PlanNode.Unnest unnest -> new PlanNode.Unnest(sources.getFirst(), unnest.channel(), unnest.elementTypes());
             case PlanNode.TableScan scan -> scan;
             case PlanNode.Values values -> values;
             case PlanNode.RemoteSource remote -> remote;

@@ -28,6 +28,8 @@ class DistributedExecutionTest {
     private static QueryRunner runner;
     private static InProcessFragmentRunner fragments;
     private static final DistributedPlanner PLANNER = new DistributedPlanner(QueryRunner.FUNCTIONS);
+    private static QueryRunner seriesRunner;
+    private static InProcessFragmentRunner seriesFragments;
 
     @BeforeAll
     static void setUp() {
@@ -42,6 +44,44 @@ class DistributedExecutionTest {
             shards.add(tables);
         }
         fragments = new InProcessFragmentRunner(shards, runner.executor);
+
+        SensorData series = TimeSeriesCorpus.data();
+        seriesRunner = new QueryRunner(series);
+        List<Map<TableName, ScanSource>> seriesShards = new ArrayList<>();
+        for (int shard = 0; shard < 3; shard++) {
+            seriesShards.add(Map.of(TimeSeriesCorpus.TABLE, new InMemoryScanSource(series.table(TimeSeriesCorpus.TABLE),
+                    series.shardRows(TimeSeriesCorpus.TABLE, shard, 3), 2)));
+        }
+        seriesFragments = new InProcessFragmentRunner(seriesShards, seriesRunner.executor);
+    }
+
+    static Stream<TimeSeriesCorpus.Entry> timeSeriesCorpus() {
+        return TimeSeriesCorpus.entries().stream();
+    }
+
+    /** Time series built from partial states of 3 shards (each holding a third of the points) equal the local ones. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("timeSeriesCorpus")
+    void distributedTimeSeriesMatchLocal(TimeSeriesCorpus.Entry entry) {
+        QueryResult local = seriesRunner.run(entry.sql());
+        QueryContext context = seriesRunner.context();
+        DistributedPlan plan = PLANNER.split(seriesRunner.plan(entry.sql(), context));
+        assertThat(plan.fragments()).as("a query reading a table has shard fragments").hasSizeGreaterThanOrEqualTo(entry.local() ? 0 : 1);
+        QueryResult distributed = seriesRunner.executor.execute(plan, seriesFragments, context);
+        assertThat(distributed.columns()).isEqualTo(local.columns());
+        assertThat(TimeSeriesCorpusTest.texts(distributed)).as(entry.sql()).isEqualTo(TimeSeriesCorpusTest.texts(local))
+                .isEqualTo(entry.expected());
+    }
+
+    @Test
+    void createTimeSeriesRunsPartialOnShards() {
+        QueryContext context = seriesRunner.context();
+        DistributedPlan split = PLANNER.split(seriesRunner.plan(TimeSeriesCorpus.entries().getFirst().sql(), context));
+        assertThat(split.fragments()).hasSize(1);
+        assertThat(split.fragments().getFirst().root()).isInstanceOfSatisfying(PlanNode.Aggregate.class,
+                aggregate -> assertThat(aggregate.step()).isEqualTo(PlanNode.AggregationStep.PARTIAL));
+        ShardFragment fragment = split.fragments().getFirst();
+        assertThat(PlanCodec.decode(PlanCodec.encode(fragment))).isEqualTo(fragment);
     }
 
     static Stream<QueryCorpus.Entry> corpus() {

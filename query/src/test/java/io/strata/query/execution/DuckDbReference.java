@@ -55,6 +55,7 @@ final class DuckDbReference implements AutoCloseable {
                 case VARCHAR -> "VARCHAR";
                 case BOOLEAN -> "BOOLEAN";
                 case TIMESTAMP -> "TIMESTAMP";
+                case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("tables hold no composite columns");
             };
             columns.add("\"" + column.name() + "\" " + type);
             placeholders.add(column.type() == io.strata.core.batch.ColumnType.TIMESTAMP ? "make_timestamp(?)" : "?");

@@ -29,6 +29,15 @@ final class SensorData {
     final Map<TableName, TableSchema> schemas = new LinkedHashMap<>();
     final Map<TableName, List<Map<String, Object>>> rows = new LinkedHashMap<>();
 
+    private SensorData() {}
+
+    /** A data set written by hand (for queries whose expected results are worked out by hand). */
+    static SensorData of(Map<TableName, TableSchema> schemas, Map<TableName, List<Map<String, Object>>> rows) {
+        SensorData data = new SensorData();
+        schemas.forEach((name, schema) -> data.add(name, schema, rows.get(name)));
+        return data;
+    }
+
     SensorData(long seed) {
         Random random = new Random(seed);
         String[] devices = {"sensor-001", "sensor-002", "sensor-003", "sensor-004", "sensor-005", "sensor-006"};

@@ -63,6 +63,9 @@ final class ColumnBatchMessages {
                     }
                     out.setType(ColumnType.COLUMN_TYPE_VARCHAR).setStrings(values);
                 }
+                // Stored columns are scalar; arrays and time series exist only inside a query.
+                case io.strata.core.batch.ObjectVector composite -> throw new IllegalArgumentException(
+                        "a shard scan cannot carry the composite column '" + batch.names().get(column) + "'");
             }
         }
         return message.build();

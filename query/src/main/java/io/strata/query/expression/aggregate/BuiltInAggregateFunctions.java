@@ -6,6 +6,8 @@ import static io.strata.query.expression.SqlType.DOUBLE;
 import static io.strata.query.expression.SqlType.VARCHAR;
 
 import io.strata.query.expression.SqlType;
+import io.strata.query.function.aggregate.ArrayAggregateAccumulator;
+import io.strata.query.function.timeseries.TimeSeriesFunctionRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +20,8 @@ import java.util.Set;
 public final class BuiltInAggregateFunctions {
     private static final Set<String> NAMES = Set.of("count", "count_if", "sum", "avg", "min", "max", "arbitrary",
             "max_by", "min_by", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop",
-            "geometric_mean", "bool_and", "every", "bool_or", "approx_distinct", "approx_percentile");
+            "geometric_mean", "bool_and", "every", "bool_or", "approx_distinct", "approx_percentile", "array_agg",
+            "create_time_series");
 
     private BuiltInAggregateFunctions() {}
 
@@ -60,6 +63,15 @@ public final class BuiltInAggregateFunctions {
                     ? new AggregateDefinition(lower, arguments, BIGINT, List.of(VARCHAR), ApproximateDistinctAccumulator::new) : null;
             case "approx_percentile" -> arity == 2 && first.isNumeric() && arguments.get(1) == DOUBLE
                     ? new AggregateDefinition(lower, arguments, first, List.of(VARCHAR), () -> new PercentileAccumulator(first)) : null;
+            case "array_agg" -> arity == 1 && !first.isComposite() && first != SqlType.UNKNOWN
+                    ? new AggregateDefinition(lower, arguments, SqlType.array(first), List.of(VARCHAR),
+                            () -> new LibraryAccumulator(new ArrayAggregateAccumulator(first.physicalType()), SqlType.array(first)))
+                    : null;
+            case "create_time_series" -> arity == 2 && arguments.get(0) == SqlType.TIMESTAMP && isSeriesValue(arguments.get(1))
+                    ? new AggregateDefinition(lower, arguments, SqlType.timeSeries(arguments.get(1)), List.of(VARCHAR),
+                            () -> new LibraryAccumulator(TimeSeriesFunctionRegistry.createTimeSeries(arguments.get(1).physicalType()),
+                                    SqlType.timeSeries(arguments.get(1))))
+                    : null;
             default -> null;
         };
         return Optional.ofNullable(function);
@@ -77,6 +89,10 @@ public final class BuiltInAggregateFunctions {
                     ? List.of(arguments.get(0), arguments.get(1) == BIGINT ? DOUBLE : arguments.get(1)) : arguments;
             default -> arguments;
         };
+    }
+
+    private static boolean isSeriesValue(SqlType type) {
+        return type == BIGINT || type == DOUBLE || type == BOOLEAN || type == VARCHAR;
     }
 
     private static AggregateFunction moments(String name, List<SqlType> arguments, MomentsAccumulator.Kind kind) {

@@ -4,6 +4,7 @@ import io.strata.core.batch.BooleanVector;
 import io.strata.core.batch.ColumnVector;
 import io.strata.core.batch.DoubleVector;
 import io.strata.core.batch.LongVector;
+import io.strata.core.batch.ObjectVector;
 import io.strata.core.batch.VarcharVector;
 import io.strata.query.expression.SqlType;
 import io.strata.query.expression.VectorBuilder;
@@ -21,6 +22,7 @@ final class GroupValues {
     private double[] doubles = new double[0];
     private boolean[] booleans = new boolean[0];
     private String[] strings = new String[0];
+    private Object[] objects = new Object[0];
     /** 0 unset, 1 null, 2 value. */
     private byte[] state = new byte[0];
 
@@ -39,6 +41,7 @@ final class GroupValues {
             case DOUBLE -> doubles = Arrays.copyOf(doubles, capacity);
             case BOOLEAN -> booleans = Arrays.copyOf(booleans, capacity);
             case VARCHAR -> strings = Arrays.copyOf(strings, capacity);
+            case ARRAY, TIMESERIES, ROW -> objects = Arrays.copyOf(objects, capacity);
         }
     }
 
@@ -61,6 +64,7 @@ final class GroupValues {
             case DoubleVector v -> doubles[group] = v.get(row);
             case BooleanVector v -> booleans[group] = v.get(row);
             case VarcharVector v -> strings[group] = v.get(row);
+            case ObjectVector v -> objects[group] = v.get(row);
         }
     }
 
@@ -71,6 +75,7 @@ final class GroupValues {
             case DoubleVector v -> Double.compare(doubles[group], v.get(row));
             case BooleanVector v -> Boolean.compare(booleans[group], v.get(row));
             case VarcharVector v -> strings[group].compareTo(v.get(row));
+            case ObjectVector v -> io.strata.query.expression.CompositeValues.compare(objects[group], v.get(row));
         };
     }
 
@@ -84,6 +89,7 @@ final class GroupValues {
             case DOUBLE -> builder.appendDouble(doubles[group]);
             case BOOLEAN -> builder.appendBoolean(booleans[group]);
             case VARCHAR -> builder.appendVarchar(strings[group]);
+            case ARRAY, TIMESERIES, ROW -> builder.appendObject(objects[group]);
         }
     }
 
