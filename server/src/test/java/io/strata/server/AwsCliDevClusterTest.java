@@ -19,10 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The AWS CLI end to end, as a user runs it against {@code strata dev}: the real {@code aws}
  * command with dummy credentials and {@code --endpoint-url}, against a dev cluster in a child JVM.
- * Databases, tables and WriteRecords (with CommonAttributes and MULTI) go through the CLI; the query
- * engine is not wired into the cluster yet, so the CLI's Query answers the "not implemented yet"
- * ValidationException, and what was written is checked by rewriting a point: an identical retry is
- * accepted, another value for it refused.
+ * Databases, tables and WriteRecords (with CommonAttributes and MULTI) go through the CLI, and the
+ * CLI's Query answers the values written; rewriting a point shows the duplicate rules (an identical
+ * retry is accepted, another value for it refused).
  */
 class AwsCliDevClusterTest {
     private static final Path AWS = Path.of("/usr/bin/aws");
@@ -85,15 +84,27 @@ class AwsCliDevClusterTest {
             assertThat(rewrite.exitCode()).as(rewrite.output()).isNotZero();
             assertThat(rewrite.output()).contains("RejectedRecordsException");
 
-            CliResult query = run(endpoint, "timestream-query", "query", "--query-string",
-                    "SELECT * FROM \"cli_db\".\"cli_table\"");
-            assertThat(query.exitCode()).as(query.output()).isNotZero();
-            assertThat(query.output()).contains("ValidationException", "not implemented yet");
+            JsonNode single = aws(endpoint, "timestream-query", "query", "--query-string",
+                    "SELECT sensor, site, measure_value::double FROM \"cli_db\".\"cli_table\" "
+                            + "WHERE measure_name = 'temperature'");
+            assertThat(single.at("/Rows").size()).isEqualTo(1);
+            assertThat(values(single.at("/Rows/0"))).containsExactly("s-1", "north", "21.5");
+            JsonNode multi = aws(endpoint, "timestream-query", "query", "--query-string",
+                    "SELECT sensor, temperature, status FROM \"cli_db\".\"cli_table\" WHERE measure_name = 'reading'");
+            assertThat(multi.at("/Rows").size()).isEqualTo(1);
+            assertThat(values(multi.at("/Rows/0"))).containsExactly("s-2", "19.25", "ok");
+            assertThat(multi.at("/ColumnInfo/1/Type/ScalarType").asText()).isEqualTo("DOUBLE");
 
             CliResult missing = run(endpoint, "timestream-write", "describe-database", "--database-name", "absent");
             assertThat(missing.exitCode()).isNotZero();
             assertThat(missing.output()).contains("ResourceNotFoundException");
         }
+    }
+
+    private static List<String> values(JsonNode row) {
+        List<String> values = new ArrayList<>();
+        row.get("Data").forEach(datum -> values.add(datum.get("ScalarValue").asText()));
+        return values;
     }
 
     private JsonNode aws(String endpoint, String... arguments) throws Exception {

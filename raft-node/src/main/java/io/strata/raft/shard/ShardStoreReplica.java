@@ -3,6 +3,7 @@ package io.strata.raft.shard;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.strata.core.error.ValidationException;
 import io.strata.internal.v1.ShardCommand;
+import io.strata.raft.query.ReadBarrier;
 import io.strata.raft.statemachine.ReplicatedShard;
 import io.strata.tier.shard.ScanRequest;
 import io.strata.tier.shard.ShardScan;
@@ -50,9 +51,16 @@ public final class ShardStoreReplica implements ReplicatedShard {
         return store.apply(index, command);
     }
 
-    /** Answers a {@link ShardScanQuery} request with the scanned batches; see that class for the format. */
+    /**
+     * Answers the {@link ReadBarrier} (the last applied index, after Ratis's read-index wait), which
+     * query fragments pass before they run on the replica's own scans; any other request is a
+     * {@link ShardScanQuery} request, answered with the scanned batches (see that class for the format).
+     */
     @Override
     public byte[] query(byte[] request) {
+        if (ReadBarrier.isRequest(request)) {
+            return ReadBarrier.answer(store.lastAppliedIndex());
+        }
         return ShardScanQuery.answer(request, store::scan);
     }
 

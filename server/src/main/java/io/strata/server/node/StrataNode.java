@@ -6,17 +6,18 @@ import io.strata.coordinator.api.AdminGrpcService;
 import io.strata.coordinator.api.QueryGrpcService;
 import io.strata.coordinator.api.WriteGrpcService;
 import io.strata.coordinator.catalog.DatabaseCatalog;
-import io.strata.coordinator.engine.AdminEngine;
-import io.strata.coordinator.engine.UnwiredQueryEngine;
-import io.strata.coordinator.engine.WriteEngine;
 import io.strata.coordinator.catalog.ResourceTags;
 import io.strata.coordinator.catalog.TableCatalog;
+import io.strata.coordinator.engine.AdminEngine;
+import io.strata.coordinator.engine.QueryEngine;
+import io.strata.coordinator.engine.WriteEngine;
 import io.strata.coordinator.membership.NodeAddresses;
+import io.strata.coordinator.query.QueryServices;
+import io.strata.coordinator.query.QuerySettings;
 import io.strata.coordinator.write.GroupClients;
 import io.strata.coordinator.write.WriteCoordinator;
 import io.strata.http.HttpEndpointConfig;
 import io.strata.http.TimestreamHttpServer;
-import io.strata.http.timestream.QueryOperations;
 import io.strata.http.timestream.TimestreamOperations;
 import io.strata.metadata.CatalogStore;
 import io.strata.metadata.ClusterManager;
@@ -29,6 +30,7 @@ import io.strata.observability.ObservabilityHttpServer;
 import io.strata.observability.StrataMetrics;
 import io.strata.raft.GroupId;
 import io.strata.raft.NodeEndpoint;
+import io.strata.raft.server.GroupStatus;
 import io.strata.raft.server.RaftNode;
 import io.strata.raft.server.RaftNodeSettings;
 import io.strata.raft.shard.ShardStoreReplicas;
@@ -185,12 +187,17 @@ public final class StrataNode implements AutoCloseable {
 
         AdminEngine admin = new AdminEngine(databases, tables, new ResourceTags(databases, tables, config.arns()));
         WriteEngine writes = new WriteEngine(coordinator, metrics, System::nanoTime);
-        QueryOperations queries = new UnwiredQueryEngine();
+        QueryServices queryServices = new QueryServices(config.nodeId(), routing, databases, tables, groupClients,
+                shards::replica, group -> raftNode.status(group).flatMap(GroupStatus::leaderId),
+                QuerySettings.defaults(), clock);
+        started.push(queryServices);
+        QueryEngine queries = new QueryEngine(queryServices.coordinator(), metrics, System::nanoTime);
 
         grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.grpcPort()))
                 .addService(new AdminGrpcService(admin, config.grpcAddress()))
                 .addService(new WriteGrpcService(writes))
                 .addService(new QueryGrpcService(queries))
+                .addService(queryServices.shardService())
                 .build()
                 .start();
         Server server = grpcServer;

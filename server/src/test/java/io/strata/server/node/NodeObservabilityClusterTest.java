@@ -28,6 +28,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.timestreamquery.TimestreamQueryClient;
 import software.amazon.awssdk.services.timestreamwrite.TimestreamWriteClient;
 import software.amazon.awssdk.services.timestreamwrite.model.Dimension;
 import software.amazon.awssdk.services.timestreamwrite.model.MeasureValueType;
@@ -140,6 +141,22 @@ class NodeObservabilityClusterTest {
         assertThat(delta(before, after, 1, "strata_write_requests_total", "outcome", "error")).isEqualTo(1);
         assertThat(total(before, after, "strata_records_ingested_total", "store", "memory")).isZero();
         assertThat(total(before, after, "strata_write_requests_total", "outcome", "success")).isZero();
+    }
+
+    @Test
+    void aQueryPageCountsOnceOnTheNodeThatCoordinatedIt() throws Exception {
+        List<Exposition> before = scrapeAll();
+        try (TimestreamQueryClient client = TimestreamQueryClient.builder()
+                .endpointOverride(URI.create("http://" + cluster.config(2).httpAddress()))
+                .endpointDiscoveryEnabled(false)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .build()) {
+            assertThat(client.query(request -> request.queryString("SELECT 1")).rows()).hasSize(1);
+        }
+        List<Exposition> after = scrapeAll();
+        assertThat(delta(before, after, 2, "strata_query_latency_seconds_count")).isEqualTo(1);
+        assertThat(total(before, after, "strata_query_latency_seconds_count")).isEqualTo(1);
     }
 
     private static double total(List<Exposition> before, List<Exposition> after, String sample, String... labels) {
