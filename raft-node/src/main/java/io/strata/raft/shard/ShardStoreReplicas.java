@@ -3,6 +3,7 @@ package io.strata.raft.shard;
 import io.strata.raft.GroupId;
 import io.strata.raft.statemachine.ReplicatedShard;
 import io.strata.raft.statemachine.ReplicatedShardFactory;
+import io.strata.tier.shard.BlobMagneticTier;
 import io.strata.tier.shard.PartitionLayout;
 import io.strata.tier.shard.ShardConfiguration;
 import io.strata.tier.shard.ShardStore;
@@ -17,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Opens a {@link ShardStoreReplica} in each group's data directory and remembers the open ones,
  * so a node can read (and tests can compare) what each of its replicas holds.
  *
- * <p>No magnetic tier is wired yet: late records are rejected as on a table with magnetic writes
- * disabled, and seals keep their rows in memory (see {@link ShardConfiguration#magnetic()}).
+ * <p>Each replica has its magnetic tier ({@link BlobMagneticTier}) on a blob store of its own
+ * ({@link ShardStoreSettings#blobStores()}): seals move rows into segments, late records go there
+ * when the table allows magnetic writes, and snapshots carry the segments to lagging replicas.
  *
  * <p>Thread-safe: Ratis opens groups from several threads.
  */
@@ -33,10 +35,17 @@ public final class ShardStoreReplicas implements ReplicatedShardFactory {
 
     @Override
     public ReplicatedShard open(GroupId groupId, Path dataDirectory) throws IOException {
-        ShardConfiguration configuration = ShardConfiguration.of(dataDirectory, layout, null)
+        BlobMagneticTier magnetic = new BlobMagneticTier(settings.blobStores().open(groupId, dataDirectory), layout);
+        ShardConfiguration configuration = ShardConfiguration.of(dataDirectory, layout, magnetic)
                 .withMemoryLimitBytes(settings.memoryLimitBytes())
                 .withJournal(settings.journalRollCycle(), settings.journalClock());
-        ShardStoreReplica replica = new ShardStoreReplica(ShardStore.open(configuration));
+        ShardStoreReplica replica;
+        try {
+            replica = new ShardStoreReplica(ShardStore.open(configuration));
+        } catch (IOException | RuntimeException e) {
+            magnetic.close();
+            throw e;
+        }
         open.put(groupId, replica);
         return replica;
     }
