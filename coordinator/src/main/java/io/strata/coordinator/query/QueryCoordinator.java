@@ -46,8 +46,10 @@ import java.util.function.Supplier;
  * Timestream's Query, CancelQuery and PrepareQuery on one node.
  *
  * <p><b>Running.</b> A statement is parsed and analyzed on the caller's thread, so syntax and
- * name errors come back at once with the user's line:column. {@code SHOW}/{@code DESCRIBE} are
- * answered from the catalog; a SELECT is split into shard fragments and a coordinator plan and
+ * name errors come back at once with the user's line:column. Analysis uses this node's cached
+ * catalog and, if that rejects the statement, the stored one, so a table or column added through
+ * another node a moment ago is found. {@code SHOW}/{@code DESCRIBE} are answered from the stored
+ * catalog; a SELECT is split into shard fragments and a coordinator plan and
  * runs on its own thread, its fragments through {@link FragmentRunners}, with the configured
  * timeout and memory budget. A Query call waits up to {@link QuerySettings#pageWait()} for the
  * result; a query still running then answers a page with no rows and a NextToken.
@@ -75,6 +77,7 @@ public final class QueryCoordinator implements AutoCloseable {
 
     private final String nodeId;
     private final Catalog catalog;
+    private final Catalog storedCatalog;
     private final FragmentRunners fragments;
     private final FunctionResolver functions;
     private final QuerySettings settings;
@@ -89,15 +92,19 @@ public final class QueryCoordinator implements AutoCloseable {
     private final Map<String, QueryRun> runs = new ConcurrentHashMap<>();
 
     /**
+     * @param catalog the catalog as this node last saw it (fast; may lag other nodes' changes)
+     * @param storedCatalog the catalog as stored; a statement the cached view rejects is analyzed
+     *     against it again, so changes made through other nodes a moment ago are seen
      * @param queryIds new query ids: 1..64 characters of [a-zA-Z0-9], unique on this node
      * @param queryThreads runs each SELECT (one task per query)
      * @param deadlines fires the per-query deadline that cancels the query's shard calls
      */
-    public QueryCoordinator(String nodeId, Catalog catalog, FragmentRunners fragments, FunctionResolver functions,
+    public QueryCoordinator(String nodeId, Catalog catalog, Catalog storedCatalog, FragmentRunners fragments, FunctionResolver functions,
                             QuerySettings settings, Clock clock, Supplier<String> queryIds, ExecutorService queryThreads,
                             ScheduledExecutorService deadlines) {
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.storedCatalog = Objects.requireNonNull(storedCatalog, "storedCatalog");
         this.fragments = Objects.requireNonNull(fragments, "fragments");
         this.functions = Objects.requireNonNull(functions, "functions");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -107,7 +114,7 @@ public final class QueryCoordinator implements AutoCloseable {
         this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
         this.executor = new QueryExecutor(functions);
         this.planner = new DistributedPlanner(functions);
-        this.metadata = new MetadataStatements(catalog);
+        this.metadata = new MetadataStatements(storedCatalog);
     }
 
     public QueryResponse query(QueryRequest request) {
@@ -166,7 +173,7 @@ public final class QueryCoordinator implements AutoCloseable {
         Map<String, Long> parameters = new java.util.HashMap<>();
         long nowNanos = Math.multiplyExact(clock.millis(), 1_000_000L);
         select.namedParameters().forEach(name -> parameters.put(name, nowNanos));
-        QueryPlan plan = new QueryAnalyzer(catalog, functions).analyze(select, context.queryClock(), parameters);
+        QueryPlan plan = analyze(select, context, parameters);
         for (ColumnInfo column : columnsOf(plan)) {
             response.addColumns(SelectColumn.newBuilder().setName(column.getName()).setType(column.getType()));
         }
@@ -188,7 +195,7 @@ public final class QueryCoordinator implements AutoCloseable {
             return run;
         }
         QueryContext context = new QueryContext(clock, settings.limits());
-        QueryPlan plan = new QueryAnalyzer(catalog, functions).analyze(select, context.queryClock(), Map.of());
+        QueryPlan plan = analyze(select, context, Map.of());
         DistributedPlan distributed = planner.split(plan);
         // Detached from the caller's call: that context ends when this Query call answers.
         Context.CancellableContext calls = Context.ROOT.withDeadlineAfter(settings.limits().timeout().toMillis(),
@@ -208,11 +215,20 @@ public final class QueryCoordinator implements AutoCloseable {
         return run;
     }
 
+    /** Analyzes against the cached catalog, and once more against the stored one if that rejects it. */
+    private QueryPlan analyze(ParsedStatement.Select select, QueryContext context, Map<String, Long> parameters) {
+        try {
+            return new QueryAnalyzer(catalog, functions).analyze(select, context.queryClock(), parameters);
+        } catch (ValidationException perhapsStale) {
+            return new QueryAnalyzer(storedCatalog, functions).analyze(select, context.queryClock(), parameters);
+        }
+    }
+
     private static List<ColumnInfo> columnsOf(QueryPlan plan) {
         List<ColumnInfo> columns = new ArrayList<>(plan.columnNames().size());
         for (int index = 0; index < plan.columnNames().size(); index++) {
-            columns.add(StatementResult.column(plan.columnNames().get(index),
-                    StatementResult.scalarType(plan.root().outputTypes().get(index))));
+            columns.add(StatementResult.column(io.strata.query.execution.ColumnInfo.of(plan.columnNames().get(index),
+                    plan.root().outputTypes().get(index))));
         }
         return columns;
     }

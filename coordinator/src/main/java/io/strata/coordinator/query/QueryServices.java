@@ -7,6 +7,7 @@ import io.strata.coordinator.catalog.WritableTable;
 import io.strata.coordinator.write.GroupClients;
 import io.strata.core.error.ResourceNotFoundException;
 import io.strata.core.error.ServiceUnavailableException;
+import io.strata.metadata.CatalogStore;
 import io.strata.metadata.RoutingCache;
 import io.strata.metadata.RoutingView;
 import io.strata.placement.Placement;
@@ -46,7 +47,8 @@ public final class QueryServices implements AutoCloseable {
      * @param localReplicas this node's open replica of a Raft group
      * @param localLeaderOf a group's leader as this node's Raft server knows it
      */
-    public QueryServices(String nodeId, RoutingCache routing, DatabaseCatalog databases, TableCatalog tables,
+    public QueryServices(String nodeId, CatalogStore catalogStore, RoutingCache routing, DatabaseCatalog databases,
+                         TableCatalog tables,
                          GroupClients groupClients, Function<GroupId, Optional<ShardStoreReplica>> localReplicas,
                          Function<GroupId, Optional<String>> localLeaderOf, QuerySettings settings, Clock clock) {
         Objects.requireNonNull(routing, "routing");
@@ -58,7 +60,8 @@ public final class QueryServices implements AutoCloseable {
         FunctionResolver functions = FunctionResolver.builtIn();
         ShardFanOut fanOut = new ShardFanOut(routing, tables, channels, localLeaderOf, threads,
                 settings.fragmentRetryBudget());
-        this.coordinator = new QueryCoordinator(nodeId, new ClusterCatalog(routing, databases, tables), fanOut, functions,
+        this.coordinator = new QueryCoordinator(nodeId, new ClusterCatalog(routing, databases, tables),
+                new StoredCatalog(catalogStore), fanOut, functions,
                 settings, clock, () -> UUID.randomUUID().toString().replace("-", ""), threads, deadlines);
         ShardFragmentExecutor shards = new ShardFragmentExecutor(localReplicas, name -> shardTable(tables, name),
                 group -> groupClients.clientFor(routing.routableView(), placementGroupOf(routing.routableView(), group))

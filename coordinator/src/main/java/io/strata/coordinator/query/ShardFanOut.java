@@ -30,7 +30,7 @@ import io.strata.query.plan.PlanCodec;
 import io.strata.query.plan.ScanSpec;
 import io.strata.query.plan.ShardFragment;
 import io.strata.query.plan.TimeRange;
-import io.strata.raft.query.ColumnBatchMessages;
+import io.strata.raft.shard.ColumnBatchMessages;
 import io.strata.raft.shard.ShardGroups;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +62,8 @@ import java.util.function.Function;
  * replica that answers {@link ServiceUnavailableException} (does not host the group, no quorum,
  * schema not caught up) or cannot be reached is replaced by the next, with a growing pause, until
  * {@code retryBudget} has passed. A group's batches are kept only from the attempt that completed,
- * so each group's rows count exactly once.
+ * so each group's rows count exactly once. Received batches count against the query's memory
+ * budget until the engine takes them.
  *
  * <p><b>Threading.</b> Thread-safe. Groups are fetched concurrently on {@code executor}; the
  * returned iterator is used by the query's thread. Cancelling the gRPC {@link Context} given to
@@ -133,7 +134,33 @@ public final class ShardFanOut implements FragmentRunners {
             bytesScanned.addAndGet(answered.bytesScanned());
             batches.addAll(answered.batches());
         }
-        return batches.iterator();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < batches.size();
+            }
+
+            @Override
+            public ColumnBatch next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                ColumnBatch batch = batches.set(next++, null);
+                context.adjustMemory(-heldBytes(batch)); // the engine's operators count what they keep
+                return batch;
+            }
+        };
+    }
+
+    /**
+     * What a received batch holds on the heap, roughly: eight bytes a value. Buffered output is
+     * charged to the query's memory budget until the engine takes it, so a fragment returning
+     * more rows than the budget fails the query instead of the node.
+     */
+    private static long heldBytes(ColumnBatch batch) {
+        return 64 + (long) batch.rowCount() * batch.columnCount() * Long.BYTES;
     }
 
     private Set<GroupId> groupsToVisit(ScanSpec spec, Placement placement) {
@@ -178,7 +205,7 @@ public final class ShardFanOut implements FragmentRunners {
                     continue;
                 }
                 try {
-                    return call(address, request);
+                    return call(address, request, context);
                 } catch (StatusRuntimeException failed) {
                     StrataException error = RemoteErrors.of(failed, replica.nodeId());
                     if (!(error instanceof ServiceUnavailableException) || Context.current().isCancelled()) {
@@ -212,17 +239,26 @@ public final class ShardFanOut implements FragmentRunners {
         return List.copyOf(ordered);
     }
 
-    private GroupOutput call(String address, FragmentRequest request) {
+    private GroupOutput call(String address, FragmentRequest request, QueryContext context) {
         List<ColumnBatch> batches = new ArrayList<>();
         long bytes = 0;
-        Iterator<FragmentResult> results = ShardQueryServiceGrpc.newBlockingStub(channels.channel(address))
-                .executeFragment(request);
-        while (results.hasNext()) {
-            FragmentResult result = results.next();
-            bytes += result.getBytesScanned();
-            if (result.hasBatch()) {
-                batches.add(ColumnBatchMessages.decode(result.getBatch()));
+        long held = 0;
+        try {
+            Iterator<FragmentResult> results = ShardQueryServiceGrpc.newBlockingStub(channels.channel(address))
+                    .executeFragment(request);
+            while (results.hasNext()) {
+                FragmentResult result = results.next();
+                bytes += result.getBytesScanned();
+                if (result.hasBatch()) {
+                    ColumnBatch batch = ColumnBatchMessages.fromMessage(result.getBatch());
+                    context.adjustMemory(heldBytes(batch));
+                    held += heldBytes(batch);
+                    batches.add(batch);
+                }
             }
+        } catch (RuntimeException failed) {
+            context.adjustMemory(-held); // this attempt's batches are dropped
+            throw failed;
         }
         return new GroupOutput(batches, bytes);
     }

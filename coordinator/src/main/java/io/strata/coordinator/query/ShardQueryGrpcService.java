@@ -17,7 +17,8 @@ import java.util.Objects;
  * API, so a node publishes one gRPC address): runs each call through {@link ShardFragmentExecutor}
  * on the call's thread, with the node's per-query limits, and answers errors with the public
  * {@code strata-error-bin} convention. A cancelled call (the coordinator gave up or the query was
- * cancelled) cancels the fragment at its next batch.
+ * cancelled) cancels the fragment at its next batch; a coordinator that reads slowly holds the
+ * fragment back (flow control) instead of letting batches pile up here.
  */
 public final class ShardQueryGrpcService extends ShardQueryServiceGrpc.ShardQueryServiceImplBase {
     private final ShardFragmentExecutor executor;
@@ -34,9 +35,23 @@ public final class ShardQueryGrpcService extends ShardQueryServiceGrpc.ShardQuer
     public void executeFragment(FragmentRequest request, StreamObserver<FragmentResult> observer) {
         ServerCallStreamObserver<FragmentResult> call = (ServerCallStreamObserver<FragmentResult>) observer;
         QueryContext context = new QueryContext(clock, limits);
-        call.setOnCancelHandler(context::cancel);
+        Object ready = new Object();
+        call.setOnCancelHandler(() -> {
+            context.cancel();
+            synchronized (ready) {
+                ready.notifyAll();
+            }
+        });
+        call.setOnReadyHandler(() -> {
+            synchronized (ready) {
+                ready.notifyAll();
+            }
+        });
         try {
-            executor.execute(request, context, call::onNext);
+            executor.execute(request, context, result -> {
+                awaitReady(call, context, ready);
+                call.onNext(result);
+            });
         } catch (RuntimeException failure) {
             if (!call.isCancelled()) {
                 call.onError(GrpcErrors.toStatus(failure));
@@ -44,5 +59,26 @@ public final class ShardQueryGrpcService extends ShardQueryServiceGrpc.ShardQuer
             return;
         }
         call.onCompleted();
+    }
+
+    /**
+     * Holds the fragment while the coordinator is not reading (gRPC flow control), so a large scan
+     * does not pile up in this node's send buffers. Wakes on readiness or cancellation; the
+     * timed wait only guards against a missed signal.
+     */
+    private static void awaitReady(ServerCallStreamObserver<FragmentResult> call, QueryContext context, Object ready) {
+        synchronized (ready) {
+            while (!call.isReady() && !call.isCancelled()) {
+                context.checkRunning();
+                try {
+                    ready.wait(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    context.cancel();
+                    context.checkRunning();
+                }
+            }
+        }
+        context.checkRunning();
     }
 }

@@ -12,6 +12,7 @@ import io.strata.query.execution.QueryExecutor;
 import io.strata.query.plan.PlanCodec;
 import io.strata.query.plan.ShardFragment;
 import io.strata.raft.GroupId;
+import io.strata.raft.shard.ColumnBatchMessages;
 import io.strata.raft.shard.ShardStoreReplica;
 import io.strata.tier.shard.ScanRequest;
 import java.time.Duration;
@@ -88,7 +89,7 @@ public final class ShardFragmentExecutor {
             context.checkRunning();
             long scanned = bytesScanned.get();
             sink.accept(FragmentResult.newBuilder()
-                    .setBatch(ColumnBatchMessages.encode(batch))
+                    .setBatch(ColumnBatchMessages.toMessage(batch))
                     .setBytesScanned(scanned - reported)
                     .build());
             reported = scanned;

@@ -16,12 +16,13 @@ import io.strata.internal.v1.PackedLongs;
 
 /**
  * Converts a {@link ColumnBatch} to and from its wire form, {@link ColumnBatchMessage}: dense
- * vectors with a null bitmap, strings as the vector's own dictionary and ids. Stateless.
+ * vectors with a null bitmap, strings as the vector's own dictionary and ids. Used by shard scans
+ * on the Raft read path and by query fragments on {@code ShardQueryService}. Stateless.
  */
-final class ColumnBatchMessages {
+public final class ColumnBatchMessages {
     private ColumnBatchMessages() {}
 
-    static ColumnBatchMessage toMessage(ColumnBatch batch) {
+    public static ColumnBatchMessage toMessage(ColumnBatch batch) {
         ColumnBatchMessage.Builder message = ColumnBatchMessage.newBuilder().setRowCount(batch.rowCount());
         for (int column = 0; column < batch.columnCount(); column++) {
             ColumnVector vector = batch.column(column);
@@ -71,7 +72,7 @@ final class ColumnBatchMessages {
         return message.build();
     }
 
-    static ColumnBatch fromMessage(ColumnBatchMessage message) {
+    public static ColumnBatch fromMessage(ColumnBatchMessage message) {
         int rows = message.getRowCount();
         ColumnBatch.Builder batch = ColumnBatch.builder(rows);
         for (io.strata.internal.v1.ColumnVector column : message.getColumnsList()) {

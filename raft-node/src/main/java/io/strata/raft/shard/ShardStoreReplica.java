@@ -52,9 +52,10 @@ public final class ShardStoreReplica implements ReplicatedShard {
     }
 
     /**
-     * Answers the {@link ReadBarrier} (the last applied index, after Ratis's read-index wait), which
-     * query fragments pass before they run on the replica's own scans; any other request is a
-     * {@link ShardScanQuery} request, answered with the scanned batches (see that class for the format).
+     * Answers a {@link ReadBarrier} with the last applied index (query fragments then scan this
+     * replica's store directly), or a {@link ShardScanQuery} request with the scanned batches; see
+     * those classes for the formats. The two cannot be confused: a barrier is a fixed ASCII text,
+     * a scan request starts with its format version.
      */
     @Override
     public byte[] query(byte[] request) {

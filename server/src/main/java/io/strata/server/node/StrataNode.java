@@ -187,7 +187,8 @@ public final class StrataNode implements AutoCloseable {
 
         AdminEngine admin = new AdminEngine(databases, tables, new ResourceTags(databases, tables, config.arns()));
         WriteEngine writes = new WriteEngine(coordinator, metrics, System::nanoTime);
-        QueryServices queryServices = new QueryServices(config.nodeId(), routing, databases, tables, groupClients,
+        QueryServices queryServices = new QueryServices(config.nodeId(), catalogStore, routing, databases, tables,
+                groupClients,
                 shards::replica, group -> raftNode.status(group).flatMap(GroupStatus::leaderId),
                 QuerySettings.defaults(), clock);
         started.push(queryServices);

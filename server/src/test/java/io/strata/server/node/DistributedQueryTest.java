@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import com.google.protobuf.ByteString;
+import io.strata.internal.v1.FragmentRequest;
+import io.strata.internal.v1.FragmentResult;
+import io.strata.internal.v1.PlanFragment;
+import io.strata.internal.v1.ShardQueryServiceGrpc;
+import io.strata.query.plan.DistributedPlanner;
+import io.strata.query.plan.PlanCodec;
+import io.strata.query.plan.ShardFragment;
+import java.util.Iterator;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -144,6 +153,21 @@ class DistributedQueryTest {
             }
             write(host % 3, "devops", "cpu", records);
         }
+        // Each write grew its table's schema in ZooKeeper; wait until every node's cached catalog has it.
+        Map<TableName, List<String>> columns = Map.of(
+                new TableName("IoTMetrics", "SensorReadings"), List.of("device_id", "temperature", "humidity", "battery_level"),
+                new TableName("iot_sensor_data", "sensor_readings"), List.of("location", "pressure", "battery_level"),
+                new TableName("devops", "machine_metrics"), List.of("machine", "pressure", "temperature"),
+                new TableName("devops", "cpu"), List.of("host", "region", "measure_value::double"));
+        await("every node's catalog has every column").atMost(TestCluster.WAIT).untilAsserted(() -> {
+            for (int node = 0; node < 3; node++) {
+                for (Map.Entry<TableName, List<String>> table : columns.entrySet()) {
+                    assertThat(cluster.node(node).tables().writable(table.getKey().database(), table.getKey().table())
+                            .schema().columns()).extracting(io.strata.core.schema.TableColumn::name)
+                            .containsAll(table.getValue());
+                }
+            }
+        });
     }
 
     @AfterAll
@@ -231,7 +255,14 @@ class DistributedQueryTest {
                   AND from_milliseconds(1700003600000)
                 GROUP BY bin(time, 1m), device_id ORDER BY time ASC""",
                 "SELECT region, count(*) AS points, sum(measure_value::double) AS total FROM devops.cpu GROUP BY region",
-                "SELECT count(*) FROM devops.cpu WHERE host IN ('host-7', 'host-42') AND time > ago(1h)");
+                "SELECT count(*) FROM devops.cpu WHERE host IN ('host-7', 'host-42') AND time > ago(1h)",
+                """
+                SELECT device_id,
+                       INTERPOLATE_LINEAR(CREATE_TIME_SERIES(time, temperature),
+                                          SEQUENCE(min(time), max(time), 1m)) AS interpolated_temp
+                FROM "IoTMetrics"."SensorReadings"
+                WHERE measure_name = 'temperature' AND device_id = 'sensor-001' AND time > ago(2h)
+                GROUP BY device_id""");
         Map<TableName, ScanSource> stored = storedRows();
         CatalogSnapshot catalog = catalogOfTheCluster();
         int answered = 0;
@@ -381,6 +412,43 @@ class DistributedQueryTest {
                 .containsExactly("@scheduled_runtime");
     }
 
+    @Test
+    void everyReplicaLeaderOrFollowerSeesEveryAcknowledgedWriteBehindTheReadBarrier() throws Exception {
+        cluster.admin(0).createTable(CreateTableRequest.newBuilder().setDatabaseName("devops").setTableName("fresh").build());
+        String sql = "SELECT host, measure_value::double FROM devops.fresh";
+        int written = 0;
+        for (int round = 0; round < 5; round++) {
+            write(round % 3, "devops", "fresh", Requests.cpuRecords("devops", "fresh", round * 20, 20, nowMillis).getRecordsList());
+            written += 20;
+            // Read-your-writes through another node, schema included (the first round adds the columns).
+            assertThat(clusterOutcome((round + 1) % 3, "SELECT count(*) FROM devops.fresh WHERE region IN ('r0', 'r1', 'r2')")
+                    .rows()).containsExactly(List.of(Integer.toString(written)));
+            // The write put the schema in ZooKeeper; node a's cached view follows shortly after.
+            TableName fresh = new TableName("devops", "fresh");
+            CatalogSnapshot catalog = await().atMost(TestCluster.WAIT).until(() -> catalogOf(fresh),
+                    snapshot -> snapshot.schema("devops", "fresh").orElseThrow().dimensions().contains("host"));
+            ShardFragment fragment = new DistributedPlanner(FUNCTIONS).split(plan(catalog, sql)).fragments().getFirst();
+            for (int node = 0; node < 3; node++) {
+                int rows = 0;
+                for (GroupId group : cluster.groups()) {
+                    Iterator<FragmentResult> results = ShardQueryServiceGrpc.newBlockingStub(channels.get(node))
+                            .withDeadlineAfter(60, java.util.concurrent.TimeUnit.SECONDS)
+                            .executeFragment(FragmentRequest.newBuilder()
+                                    .setGroupId(group.uuid().toString())
+                                    .setFragment(PlanFragment.newBuilder().setFormatVersion(PlanCodec.VERSION)
+                                            .setPlan(ByteString.copyFrom(PlanCodec.encode(fragment))))
+                                    .setReadIndex(true)
+                                    .setQueryId("barrier" + round)
+                                    .build());
+                    while (results.hasNext()) {
+                        rows += results.next().getBatch().getRowCount();
+                    }
+                }
+                assertThat(rows).as("round %d, node %d", round, node).isEqualTo(written);
+            }
+        }
+    }
+
     // ---- helpers
 
     private record Outcome(List<List<String>> rows, String error) {}
@@ -388,13 +456,13 @@ class DistributedQueryTest {
     private Outcome clusterOutcome(int node, String sql) {
         try {
             List<Row> rows = new ArrayList<>();
-            List<ScalarType> types = null;
+            List<ColumnInfo> types = null;
             QueryRequest.Builder request = QueryRequest.newBuilder().setQueryString(sql);
             QueryResponse page;
             do {
                 page = queries(node).query(request.build());
                 rows.addAll(page.getRowsList());
-                types = page.getColumnInfoList().stream().map(column -> column.getType().getScalarType()).toList();
+                types = page.getColumnInfoList();
                 request.setNextToken(page.getNextToken());
             } while (page.hasNextToken());
             List<List<String>> text = new ArrayList<>();
@@ -402,8 +470,8 @@ class DistributedQueryTest {
                 List<String> values = new ArrayList<>();
                 for (int i = 0; i < row.getDataCount(); i++) {
                     Datum datum = row.getData(i);
-                    values.add(datum.hasNullValue() ? null : normalized(types.get(i) == ScalarType.SCALAR_TYPE_DOUBLE,
-                            datum.getScalarValue()));
+                    values.add(datum.hasNullValue() ? null : normalized(
+                            types.get(i).getType().getScalarType() == ScalarType.SCALAR_TYPE_DOUBLE, text(types.get(i), datum)));
                 }
                 text.add(values);
             }
@@ -424,7 +492,7 @@ class DistributedQueryTest {
             for (int row = 0; row < result.rows().size(); row++) {
                 List<String> values = new ArrayList<>();
                 for (int column = 0; column < result.columns().size(); column++) {
-                    String value = result.scalarText(row, column);
+                    String value = result.text(row, column);
                     values.add(value == null ? null
                             : normalized(result.columns().get(column).type() == SqlType.DOUBLE, value));
                 }
@@ -434,6 +502,34 @@ class DistributedQueryTest {
         } catch (StrataException failure) {
             return new Outcome(null, failure.errorName() + ": " + failure.getMessage());
         }
+    }
+
+    /** A datum in the engine's text form of results ({@code QueryResult.text}), composites included. */
+    private static String text(ColumnInfo column, Datum datum) {
+        if (datum.hasNullValue()) {
+            return "NULL";
+        }
+        io.strata.api.v1.Type type = column.getType();
+        return switch (type.getKindCase()) {
+            case ARRAY_COLUMN_INFO -> datum.getArrayValue().getDataList().stream()
+                    .map(element -> text(type.getArrayColumnInfo(), element))
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+            case TIME_SERIES_MEASURE_VALUE_COLUMN_INFO -> datum.getTimeSeriesValue().getDataPointsList().stream()
+                    .map(point -> "{time=" + point.getTime() + ", value="
+                            + text(type.getTimeSeriesMeasureValueColumnInfo(), point.getValue()) + "}")
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+            case ROW_COLUMN_INFO -> {
+                List<ColumnInfo> fields = type.getRowColumnInfo().getColumnInfoList();
+                boolean named = fields.stream().allMatch(ColumnInfo::hasName);
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < fields.size(); i++) {
+                    String value = text(fields.get(i), datum.getRowValue().getData(i));
+                    parts.add(named ? fields.get(i).getName() + "=" + value : value);
+                }
+                yield String.join(", ", parts).transform(joined -> named ? "{" + joined + "}" : "(" + joined + ")");
+            }
+            default -> datum.getScalarValue();
+        };
     }
 
     /** Sums of partial aggregates add in another order on a cluster: compare doubles to 9 digits. */
@@ -490,6 +586,17 @@ class DistributedQueryTest {
                     cluster.node(0).tables().writable(table.database(), table.table()).schema());
         }
         return new CatalogSnapshot(databases);
+    }
+
+    private static io.strata.query.plan.QueryPlan plan(CatalogSnapshot catalog, String sql) {
+        QueryContext context = new QueryContext(Clock.systemUTC(), QueryLimits.DEFAULT);
+        return new QueryAnalyzer(catalog, FUNCTIONS).analyze((ParsedStatement.Select) new SqlParser().parse(sql),
+                context.queryClock(), Map.of());
+    }
+
+    private CatalogSnapshot catalogOf(TableName table) {
+        return new CatalogSnapshot(Map.of(table.database(), Map.of(table.table(),
+                cluster.node(0).tables().writable(table.database(), table.table()).schema())));
     }
 
     private static List<TableName> tables() {
