@@ -5,13 +5,13 @@ import io.strata.observability.PrometheusTextParser.Sample;
 import java.util.List;
 import java.util.Map;
 
-/** A parsed scrape, with look-ups by sample name and labels. */
-record Exposition(Map<String, Family> families) {
-    static Exposition parse(String text) {
+/** A parsed scrape, with look-ups by sample name and labels (public: server's cluster tests scrape nodes too). */
+public record Exposition(Map<String, Family> families) {
+    public static Exposition parse(String text) {
         return new Exposition(PrometheusTextParser.parse(text));
     }
 
-    Family family(String name) {
+    public Family family(String name) {
         Family family = families.get(name);
         if (family == null) {
             throw new AssertionError("no family " + name + " in " + families.keySet());
@@ -20,7 +20,7 @@ record Exposition(Map<String, Family> families) {
     }
 
     /** The samples called {@code sampleName} whose labels include {@code labelPairs} (name, value, ...). */
-    List<Sample> samples(String sampleName, String... labelPairs) {
+    public List<Sample> samples(String sampleName, String... labelPairs) {
         return families.values().stream()
                 .flatMap(family -> family.samples().stream())
                 .filter(sample -> sample.name().equals(sampleName))
@@ -36,7 +36,7 @@ record Exposition(Map<String, Family> families) {
     }
 
     /** The value of the one sample called {@code sampleName} with those labels. */
-    double value(String sampleName, String... labelPairs) {
+    public double value(String sampleName, String... labelPairs) {
         List<Sample> matching = samples(sampleName, labelPairs);
         if (matching.size() != 1) {
             throw new AssertionError(matching.size() + " samples " + sampleName + " " + List.of(labelPairs));

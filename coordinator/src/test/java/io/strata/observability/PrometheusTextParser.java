@@ -18,16 +18,16 @@ import java.util.regex.Pattern;
  * family's samples, families split in two, duplicate series, negative counters, histograms whose buckets
  * are not cumulative or whose {@code _count} differs from the {@code +Inf} bucket.
  */
-final class PrometheusTextParser {
+public final class PrometheusTextParser {
     private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
     /** One sample line. */
-    record Sample(String name, Map<String, String> labels, double value) {}
+    public record Sample(String name, Map<String, String> labels, double value) {}
 
     /** A metric family: its TYPE, HELP and samples in order. */
-    record Family(String name, String type, String help, List<Sample> samples) {}
+    public record Family(String name, String type, String help, List<Sample> samples) {}
 
     private final Map<String, String> types = new HashMap<>();
     private final Map<String, String> helps = new HashMap<>();
@@ -39,7 +39,7 @@ final class PrometheusTextParser {
     private PrometheusTextParser() {}
 
     /** Parses a whole exposition; throws {@link IllegalArgumentException} naming the line at the first fault. */
-    static Map<String, Family> parse(String text) {
+    public static Map<String, Family> parse(String text) {
         if (!text.isEmpty() && !text.endsWith("\n")) {
             throw new IllegalArgumentException("the exposition must end with a line feed");
         }

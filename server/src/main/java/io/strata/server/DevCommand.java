@@ -42,7 +42,8 @@ final class DevCommand implements Callable<Integer> {
         System.out.println("Strata dev cluster starting, data in " + dataDirectory.toAbsolutePath());
         for (StrataNode node : cluster.nodes()) {
             System.out.println("  node " + node.config().nodeId() + " (zone " + node.config().zone() + "): gRPC "
-                    + node.config().grpcAddress() + ", Timestream HTTP http://" + node.config().httpAddress());
+                    + node.config().grpcAddress() + ", Timestream HTTP http://" + node.config().httpAddress()
+                    + ", metrics http://" + node.config().host() + ":" + node.metricsAddress().getPort() + "/metrics");
         }
         System.out.println("  ZooKeeper " + cluster.zooKeeperConnect());
         if (!cluster.awaitReady(readyTimeout)) {

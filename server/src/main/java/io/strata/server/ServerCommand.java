@@ -3,7 +3,9 @@ package io.strata.server;
 import io.strata.server.node.NodeConfig;
 import io.strata.server.node.StrataNode;
 import java.nio.file.Path;
+import io.strata.server.node.AccessKeysFile;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -36,6 +38,12 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--http-port", defaultValue = "" + NodeConfig.DEFAULT_HTTP_PORT, description = "Timestream HTTP port (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--metrics-port", defaultValue = "" + NodeConfig.DEFAULT_METRICS_PORT, description = "Port of /metrics, /health/live and /health/ready (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int metricsPort;
+
+    @Option(names = "--access-keys-file", description = "Properties file of access-key-id=secret-access-key pairs: the Timestream HTTP endpoint then accepts only requests SigV4-signed with one of them (default: signatures not checked).")
+    Path accessKeysFile;
+
     @Option(names = "--groups", defaultValue = "" + NodeConfig.DEFAULT_GROUP_COUNT, description = "Raft groups of a new cluster (default: ${DEFAULT-VALUE}).")
     int groupCount;
 
@@ -45,7 +53,8 @@ final class ServerCommand implements Callable<Integer> {
                 dataDirectory.toAbsolutePath());
         NodeConfig config = new NodeConfig(defaults.nodeId(), zone, zooKeeper, defaults.zooKeeperRoot(),
                 defaults.dataDirectory(), host, grpcPort, raftPort, httpPort, groupCount, defaults.writeTimeout(),
-                defaults.departureGrace(), defaults.sessionTimeout(), defaults.arns());
+                defaults.departureGrace(), defaults.sessionTimeout(), defaults.arns(), metricsPort,
+                accessKeysFile == null ? Map.of() : AccessKeysFile.read(accessKeysFile));
         StrataNode node = new StrataNode(config, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -54,7 +63,9 @@ final class ServerCommand implements Callable<Integer> {
         }, "strata-server-shutdown"));
         node.start();
         System.out.println("Strata node " + config.nodeId() + " (zone " + zone + ") serving gRPC " + config.grpcAddress()
-                + ", Timestream HTTP http://" + config.httpAddress());
+                + ", Timestream HTTP http://" + config.httpAddress() + " ("
+                + (config.accessKeys().isEmpty() ? "signatures not checked" : "SigV4 verified") + "), metrics http://"
+                + config.host() + ":" + node.metricsAddress().getPort() + "/metrics");
         stopped.await();
         return 0;
     }

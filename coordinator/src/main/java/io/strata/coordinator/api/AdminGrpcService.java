@@ -31,111 +31,91 @@ import io.strata.api.v1.UpdateDatabaseRequest;
 import io.strata.api.v1.UpdateDatabaseResponse;
 import io.strata.api.v1.UpdateTableRequest;
 import io.strata.api.v1.UpdateTableResponse;
-import io.strata.coordinator.catalog.DatabaseCatalog;
-import io.strata.coordinator.catalog.ResourceTags;
-import io.strata.coordinator.catalog.TableCatalog;
+import io.strata.http.timestream.AdminOperations;
 import java.util.Objects;
 
 /**
- * The public AdminService over the catalog. Calls block a gRPC executor thread on ZooKeeper;
- * errors are answered through {@link GrpcErrors}.
+ * The public AdminService: a thin gRPC adapter over the node's {@link AdminOperations} engine, which
+ * the Timestream HTTP endpoint calls too. Calls block a gRPC executor thread on ZooKeeper; errors
+ * are answered through {@link GrpcErrors}. DescribeEndpoints is answered here with this node's gRPC
+ * address (the HTTP endpoint answers its own).
  */
 public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
     /** Minutes a client may cache DescribeEndpoints' answer, as Timestream answers. */
     static final long ENDPOINT_CACHE_MINUTES = 1440;
 
-    private final DatabaseCatalog databases;
-    private final TableCatalog tables;
-    private final ResourceTags tags;
+    private final AdminOperations admin;
     private final String advertisedAddress;
 
     /** @param advertisedAddress {@code host:port} of this node's gRPC API, for DescribeEndpoints */
-    public AdminGrpcService(DatabaseCatalog databases, TableCatalog tables, ResourceTags tags, String advertisedAddress) {
-        this.databases = Objects.requireNonNull(databases, "databases");
-        this.tables = Objects.requireNonNull(tables, "tables");
-        this.tags = Objects.requireNonNull(tags, "tags");
+    public AdminGrpcService(AdminOperations admin, String advertisedAddress) {
+        this.admin = Objects.requireNonNull(admin, "admin");
         this.advertisedAddress = Objects.requireNonNull(advertisedAddress, "advertisedAddress");
     }
 
     @Override
     public void createDatabase(CreateDatabaseRequest request, StreamObserver<CreateDatabaseResponse> observer) {
-        GrpcErrors.answer(observer, () -> CreateDatabaseResponse.newBuilder().setDatabase(databases.create(request)).build());
+        GrpcErrors.answer(observer, () -> admin.createDatabase(request));
     }
 
     @Override
     public void describeDatabase(DescribeDatabaseRequest request, StreamObserver<DescribeDatabaseResponse> observer) {
-        GrpcErrors.answer(observer, () -> DescribeDatabaseResponse.newBuilder()
-                .setDatabase(databases.describe(request.getDatabaseName())).build());
+        GrpcErrors.answer(observer, () -> admin.describeDatabase(request));
     }
 
     @Override
     public void listDatabases(ListDatabasesRequest request, StreamObserver<ListDatabasesResponse> observer) {
-        GrpcErrors.answer(observer, () -> databases.list(request));
+        GrpcErrors.answer(observer, () -> admin.listDatabases(request));
     }
 
     @Override
     public void updateDatabase(UpdateDatabaseRequest request, StreamObserver<UpdateDatabaseResponse> observer) {
-        GrpcErrors.answer(observer, () -> UpdateDatabaseResponse.newBuilder().setDatabase(databases.update(request)).build());
+        GrpcErrors.answer(observer, () -> admin.updateDatabase(request));
     }
 
     @Override
     public void deleteDatabase(DeleteDatabaseRequest request, StreamObserver<DeleteDatabaseResponse> observer) {
-        GrpcErrors.answer(observer, () -> {
-            databases.delete(request.getDatabaseName());
-            return DeleteDatabaseResponse.getDefaultInstance();
-        });
+        GrpcErrors.answer(observer, () -> admin.deleteDatabase(request));
     }
 
     @Override
     public void createTable(CreateTableRequest request, StreamObserver<CreateTableResponse> observer) {
-        GrpcErrors.answer(observer, () -> CreateTableResponse.newBuilder().setTable(tables.create(request)).build());
+        GrpcErrors.answer(observer, () -> admin.createTable(request));
     }
 
     @Override
     public void describeTable(DescribeTableRequest request, StreamObserver<DescribeTableResponse> observer) {
-        GrpcErrors.answer(observer, () -> DescribeTableResponse.newBuilder()
-                .setTable(tables.describe(request.getDatabaseName(), request.getTableName())).build());
+        GrpcErrors.answer(observer, () -> admin.describeTable(request));
     }
 
     @Override
     public void listTables(ListTablesRequest request, StreamObserver<ListTablesResponse> observer) {
-        GrpcErrors.answer(observer, () -> tables.list(request));
+        GrpcErrors.answer(observer, () -> admin.listTables(request));
     }
 
     @Override
     public void updateTable(UpdateTableRequest request, StreamObserver<UpdateTableResponse> observer) {
-        GrpcErrors.answer(observer, () -> UpdateTableResponse.newBuilder().setTable(tables.update(request)).build());
+        GrpcErrors.answer(observer, () -> admin.updateTable(request));
     }
 
     @Override
     public void deleteTable(DeleteTableRequest request, StreamObserver<DeleteTableResponse> observer) {
-        GrpcErrors.answer(observer, () -> {
-            tables.delete(request.getDatabaseName(), request.getTableName());
-            return DeleteTableResponse.getDefaultInstance();
-        });
+        GrpcErrors.answer(observer, () -> admin.deleteTable(request));
     }
 
     @Override
     public void tagResource(TagResourceRequest request, StreamObserver<TagResourceResponse> observer) {
-        GrpcErrors.answer(observer, () -> {
-            tags.tag(request.getResourceArn(), request.getTagsList());
-            return TagResourceResponse.getDefaultInstance();
-        });
+        GrpcErrors.answer(observer, () -> admin.tagResource(request));
     }
 
     @Override
     public void untagResource(UntagResourceRequest request, StreamObserver<UntagResourceResponse> observer) {
-        GrpcErrors.answer(observer, () -> {
-            tags.untag(request.getResourceArn(), request.getTagKeysList());
-            return UntagResourceResponse.getDefaultInstance();
-        });
+        GrpcErrors.answer(observer, () -> admin.untagResource(request));
     }
 
     @Override
-    public void listTagsForResource(ListTagsForResourceRequest request,
-                                    StreamObserver<ListTagsForResourceResponse> observer) {
-        GrpcErrors.answer(observer, () -> ListTagsForResourceResponse.newBuilder()
-                .addAllTags(tags.list(request.getResourceArn())).build());
+    public void listTagsForResource(ListTagsForResourceRequest request, StreamObserver<ListTagsForResourceResponse> observer) {
+        GrpcErrors.answer(observer, () -> admin.listTagsForResource(request));
     }
 
     @Override

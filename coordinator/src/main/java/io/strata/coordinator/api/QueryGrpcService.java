@@ -12,9 +12,9 @@ import io.strata.http.timestream.QueryOperations;
 import java.util.Objects;
 
 /**
- * The public QueryService: each call is answered by the node's {@link QueryOperations}
- * (the {@code QueryCoordinator}) on the gRPC call's thread (Query blocks up to the coordinator's
- * page wait); errors follow {@link GrpcErrors}.
+ * The public QueryService: a thin gRPC adapter over the node's {@link QueryOperations} engine, which
+ * the Timestream HTTP endpoint calls too. Calls block a gRPC executor thread until a page is ready;
+ * errors are answered through {@link GrpcErrors}.
  */
 public final class QueryGrpcService extends QueryServiceGrpc.QueryServiceImplBase {
     private final QueryOperations queries;

@@ -30,13 +30,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
- * A node's query side, wired from its parts: the public {@link QueryGrpcService} (this node as
- * coordinator) and the internal {@link ShardQueryGrpcService} (this node's replicas as shards),
- * both meant for the node's gRPC server. {@link #close()} cancels running queries and stops the
+ * A node's query side, wired from its parts: the {@link QueryCoordinator} (this node as
+ * coordinator, served by the public {@link QueryGrpcService} and the Timestream HTTP endpoint) and
+ * the internal {@link ShardQueryGrpcService} (this node's replicas as shards, for the node's gRPC
+ * server). {@link #close()} cancels running queries and stops the
  * threads and channels it started.
  */
 public final class QueryServices implements AutoCloseable {
-    private final QueryGrpcService queryService;
     private final ShardQueryGrpcService shardService;
     private final QueryCoordinator coordinator;
     private final NodeChannels channels = new NodeChannels();
@@ -63,7 +63,6 @@ public final class QueryServices implements AutoCloseable {
         this.coordinator = new QueryCoordinator(nodeId, new ClusterCatalog(routing, databases, tables),
                 new StoredCatalog(catalogStore), fanOut, functions,
                 settings, clock, () -> UUID.randomUUID().toString().replace("-", ""), threads, deadlines);
-        this.queryService = new QueryGrpcService(coordinator);
         ShardFragmentExecutor shards = new ShardFragmentExecutor(localReplicas, name -> shardTable(tables, name),
                 group -> groupClients.clientFor(routing.routableView(), placementGroupOf(routing.routableView(), group))
                         .read(ReadBarrier.request()),
@@ -71,8 +70,9 @@ public final class QueryServices implements AutoCloseable {
         this.shardService = new ShardQueryGrpcService(shards, clock, settings.limits());
     }
 
-    public QueryGrpcService queryService() {
-        return queryService;
+    /** This node as query coordinator: what the public QueryService and the HTTP endpoint serve (through an engine). */
+    public QueryCoordinator coordinator() {
+        return coordinator;
     }
 
     /** The same query operations for the Timestream HTTP endpoint ({@code TimestreamOperations.registerQuery}). */

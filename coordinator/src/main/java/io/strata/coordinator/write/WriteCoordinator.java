@@ -15,6 +15,7 @@ import io.strata.core.error.StrataException;
 import io.strata.core.model.Dimension;
 import io.strata.core.model.Record;
 import io.strata.core.table.PartitionKeyType;
+import io.strata.core.time.StoreTarget;
 import io.strata.core.write.ValidatedRecord;
 import io.strata.core.write.WriteRecordsValidator;
 import io.strata.core.write.WriteValidation;
@@ -42,6 +43,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.ObjIntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,10 +72,21 @@ public final class WriteCoordinator {
     private final GroupClients clients;
     private final Clock clock;
     private final Executor executor;
+    private final ObjIntConsumer<StoreTarget> storedRecords;
     private final WriteRecordsValidator validator = new WriteRecordsValidator();
 
     public WriteCoordinator(TableCatalog tables, RoutingCache routing, GroupClients clients, Clock clock,
                             Executor executor) {
+        this(tables, routing, clients, clock, executor, (tier, count) -> { });
+    }
+
+    /**
+     * @param storedRecords told, once per committed write (also one with rejected records), how many
+     *     records went to MEMORY and to MAGNETIC (0 included); called on {@code executor}
+     */
+    public WriteCoordinator(TableCatalog tables, RoutingCache routing, GroupClients clients, Clock clock,
+                            Executor executor, ObjIntConsumer<StoreTarget> storedRecords) {
+        this.storedRecords = Objects.requireNonNull(storedRecords, "storedRecords");
         this.tables = Objects.requireNonNull(tables, "tables");
         this.routing = Objects.requireNonNull(routing, "routing");
         this.clients = Objects.requireNonNull(clients, "clients");
@@ -198,7 +211,7 @@ public final class WriteCoordinator {
         }
     }
 
-    private static WriteRecordsResponse merge(WriteValidation validation,
+    private WriteRecordsResponse merge(WriteValidation validation,
                                               List<CompletableFuture<WriteBatchResult>> sent) {
         int memory = 0;
         int magnetic = 0;
@@ -221,6 +234,8 @@ public final class WriteCoordinator {
                 }
             }
         }
+        storedRecords.accept(StoreTarget.MEMORY, memory);
+        storedRecords.accept(StoreTarget.MAGNETIC, magnetic);
         if (!rejected.isEmpty()) {
             throw new RejectedRecordsException(rejected);
         }

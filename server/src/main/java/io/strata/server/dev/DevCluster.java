@@ -17,6 +17,7 @@ import java.util.Objects;
  *   <li>gRPC {@code 127.0.0.1:7400, 7401, 7402};</li>
  *   <li>Raft {@code 7410, 7411, 7412} (between the nodes only);</li>
  *   <li>Timestream HTTP endpoint {@code 7480, 7481, 7482};</li>
+ *   <li>metrics and health ({@code /metrics}, {@code /health/ready}) {@code 7490, 7491, 7492};</li>
  *   <li>ZooKeeper {@code 7499}.</li>
  * </ul>
  * Data lives under one directory ({@code ./data} by default): {@code zookeeper/} and one directory
@@ -27,6 +28,7 @@ public final class DevCluster implements AutoCloseable {
     public static final int FIRST_GRPC_PORT = 7400;
     public static final int FIRST_RAFT_PORT = 7410;
     public static final int FIRST_HTTP_PORT = 7480;
+    public static final int FIRST_METRICS_PORT = 7490;
     public static final int ZOOKEEPER_PORT = 7499;
     /** Few groups: three nodes on one machine gain nothing from more, and each costs threads. */
     public static final int GROUP_COUNT = 4;
@@ -51,7 +53,7 @@ public final class DevCluster implements AutoCloseable {
                 NodeConfig config = NodeConfig.defaults("node-" + zone, zone, zooKeeper.connectString(),
                                 dataDirectory.toAbsolutePath())
                         .withPorts(FIRST_GRPC_PORT + portOffset + i, FIRST_RAFT_PORT + portOffset + i,
-                                FIRST_HTTP_PORT + portOffset + i)
+                                FIRST_HTTP_PORT + portOffset + i, FIRST_METRICS_PORT + portOffset + i)
                         .withGroupCount(GROUP_COUNT);
                 StrataNode node = new StrataNode(config, Clock.systemUTC());
                 nodes.add(node);

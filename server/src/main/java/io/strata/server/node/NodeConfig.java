@@ -3,8 +3,11 @@ package io.strata.server.node;
 import io.strata.coordinator.catalog.ResourceArns;
 import io.strata.metadata.MetadataPaths;
 import java.nio.file.Path;
+import io.strata.observability.ObservabilityHttpServer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything one Strata node needs to run; documented with defaults in {@code docs/configuration.md}.
@@ -24,6 +27,10 @@ import java.util.Objects;
  * @param departureGrace how long a node may be gone before its groups are moved (default 5 min)
  * @param sessionTimeout ZooKeeper session timeout (default 15 s)
  * @param arns the region and account that ARNs name (default us-east-1 / 000000000000)
+ * @param metricsPort {@code /metrics} and {@code /health/*} (default 7490; 7490 + n for the n-th node of a
+ *     host); 0 binds any free port (see {@link StrataNode#metricsAddress()})
+ * @param accessKeys access key id → secret access key the Timestream HTTP endpoint verifies SigV4
+ *     signatures with; empty (the default) is development mode, where signatures are not checked
  */
 public record NodeConfig(
         String nodeId,
@@ -39,10 +46,13 @@ public record NodeConfig(
         Duration writeTimeout,
         Duration departureGrace,
         Duration sessionTimeout,
-        ResourceArns arns) {
+        ResourceArns arns,
+        int metricsPort,
+        Map<String, String> accessKeys) {
     public static final int DEFAULT_GRPC_PORT = 7400;
     public static final int DEFAULT_RAFT_PORT = 7410;
     public static final int DEFAULT_HTTP_PORT = 7480;
+    public static final int DEFAULT_METRICS_PORT = ObservabilityHttpServer.DEFAULT_BASE_PORT;
     public static final int DEFAULT_GROUP_COUNT = 8;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_DEPARTURE_GRACE = Duration.ofMinutes(5);
@@ -58,8 +68,11 @@ public record NodeConfig(
         requirePort(grpcPort, "grpcPort");
         requirePort(raftPort, "raftPort");
         requirePort(httpPort, "httpPort");
-        if (grpcPort == raftPort || grpcPort == httpPort || raftPort == httpPort) {
-            throw new IllegalArgumentException("grpcPort, raftPort and httpPort must differ");
+        if (metricsPort < 0 || metricsPort > 65_535) {
+            throw new IllegalArgumentException("metricsPort must be in 0..65535: " + metricsPort);
+        }
+        if (Set.of(grpcPort, raftPort, httpPort).size() != 3 || Set.of(grpcPort, raftPort, httpPort).contains(metricsPort)) {
+            throw new IllegalArgumentException("grpcPort, raftPort, httpPort and metricsPort must differ");
         }
         if (groupCount < 1 || groupCount > 4096) {
             throw new IllegalArgumentException("groupCount must be in 1..4096: " + groupCount);
@@ -68,28 +81,58 @@ public record NodeConfig(
         requirePositive(departureGrace, "departureGrace");
         requirePositive(sessionTimeout, "sessionTimeout");
         Objects.requireNonNull(arns, "arns");
+        accessKeys = Map.copyOf(accessKeys);
+        accessKeys.forEach((accessKey, secret) -> {
+            requireText(accessKey, "access key id");
+            requireText(secret, "secret access key");
+        });
+    }
+
+    /**
+     * The configuration as it was before the metrics port and access keys: such a node serves its
+     * metrics on a free port (several of them may run on one host) and checks no signatures.
+     */
+    public NodeConfig(String nodeId, String zone, String zooKeeperConnect, String zooKeeperRoot, Path dataDirectory,
+            String host, int grpcPort, int raftPort, int httpPort, int groupCount, Duration writeTimeout,
+            Duration departureGrace, Duration sessionTimeout, ResourceArns arns) {
+        this(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort, httpPort,
+                groupCount, writeTimeout, departureGrace, sessionTimeout, arns, 0, Map.of());
     }
 
     /** A node with every default but its identity, ZooKeeper and data directory. */
     public static NodeConfig defaults(String nodeId, String zone, String zooKeeperConnect, Path dataDirectory) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, MetadataPaths.DEFAULT_ROOT, dataDirectory, "127.0.0.1",
                 DEFAULT_GRPC_PORT, DEFAULT_RAFT_PORT, DEFAULT_HTTP_PORT, DEFAULT_GROUP_COUNT, DEFAULT_WRITE_TIMEOUT,
-                DEFAULT_DEPARTURE_GRACE, DEFAULT_SESSION_TIMEOUT, ResourceArns.defaults());
+                DEFAULT_DEPARTURE_GRACE, DEFAULT_SESSION_TIMEOUT, ResourceArns.defaults(), DEFAULT_METRICS_PORT, Map.of());
     }
 
+    /**
+     * These API ports and metrics on any free port: whoever picks the ports runs several nodes on one
+     * host, where the default metrics port would collide.
+     */
     public NodeConfig withPorts(int grpc, int raft, int http) {
+        return withPorts(grpc, raft, http, 0);
+    }
+
+    public NodeConfig withPorts(int grpc, int raft, int http, int metrics) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpc, raft, http,
-                groupCount, writeTimeout, departureGrace, sessionTimeout, arns);
+                groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metrics, accessKeys);
     }
 
     public NodeConfig withGroupCount(int groups) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
-                httpPort, groups, writeTimeout, departureGrace, sessionTimeout, arns);
+                httpPort, groups, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys);
     }
 
     public NodeConfig withWriteTimeout(Duration timeout) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
-                httpPort, groupCount, timeout, departureGrace, sessionTimeout, arns);
+                httpPort, groupCount, timeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys);
+    }
+
+    /** The HTTP endpoint verifies SigV4 signatures made with these keys (empty: development mode). */
+    public NodeConfig withAccessKeys(Map<String, String> keys) {
+        return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
+                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, keys);
     }
 
     /** Where this node keeps its files: {@code <dataDirectory>/<nodeId>}. */
@@ -107,6 +150,17 @@ public record NodeConfig(
 
     public String httpAddress() {
         return host + ":" + httpPort;
+    }
+
+    /** Never prints the secret access keys: configs end up in logs. */
+    @Override
+    public String toString() {
+        return "NodeConfig[nodeId=" + nodeId + ", zone=" + zone + ", zooKeeperConnect=" + zooKeeperConnect
+                + ", zooKeeperRoot=" + zooKeeperRoot + ", dataDirectory=" + dataDirectory + ", host=" + host
+                + ", grpcPort=" + grpcPort + ", raftPort=" + raftPort + ", httpPort=" + httpPort
+                + ", metricsPort=" + metricsPort + ", groupCount=" + groupCount + ", writeTimeout=" + writeTimeout
+                + ", departureGrace=" + departureGrace + ", sessionTimeout=" + sessionTimeout + ", arns=" + arns
+                + ", accessKeys=" + accessKeys.keySet() + "]";
     }
 
     private static void requireText(String value, String name) {

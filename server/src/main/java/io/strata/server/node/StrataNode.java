@@ -3,10 +3,14 @@ package io.strata.server.node;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.strata.coordinator.api.AdminGrpcService;
+import io.strata.coordinator.api.QueryGrpcService;
 import io.strata.coordinator.api.WriteGrpcService;
 import io.strata.coordinator.catalog.DatabaseCatalog;
 import io.strata.coordinator.catalog.ResourceTags;
 import io.strata.coordinator.catalog.TableCatalog;
+import io.strata.coordinator.engine.AdminEngine;
+import io.strata.coordinator.engine.QueryEngine;
+import io.strata.coordinator.engine.WriteEngine;
 import io.strata.coordinator.membership.NodeAddresses;
 import io.strata.coordinator.query.QueryServices;
 import io.strata.coordinator.query.QuerySettings;
@@ -14,13 +18,16 @@ import io.strata.coordinator.write.GroupClients;
 import io.strata.coordinator.write.WriteCoordinator;
 import io.strata.http.HttpEndpointConfig;
 import io.strata.http.TimestreamHttpServer;
-import io.strata.http.operation.OperationRegistry;
+import io.strata.http.timestream.TimestreamOperations;
 import io.strata.metadata.CatalogStore;
 import io.strata.metadata.ClusterManager;
 import io.strata.metadata.MembershipRegistry;
 import io.strata.metadata.MetadataPaths;
 import io.strata.metadata.NodeRegistration;
 import io.strata.metadata.RoutingCache;
+import io.strata.observability.HealthStatus;
+import io.strata.observability.ObservabilityHttpServer;
+import io.strata.observability.StrataMetrics;
 import io.strata.raft.GroupId;
 import io.strata.raft.NodeEndpoint;
 import io.strata.raft.server.GroupStatus;
@@ -41,6 +48,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apache.curator.framework.CuratorFramework;
@@ -51,9 +59,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Strata node: its Raft server and shard replicas, its presence in ZooKeeper (membership, the
- * cluster-manager election, the routing cache), the groups the placement assigns to it, and the
- * public APIs (gRPC AdminService, WriteService, QueryService; the Timestream HTTP endpoint with
- * DescribeEndpoints only for now).
+ * cluster-manager election, the routing cache), the groups the placement assigns to it, the
+ * public APIs (gRPC AdminService, WriteService, QueryService and the Timestream HTTP endpoint, both
+ * thin encodings over the same engine objects), and its observability endpoint ({@code /metrics},
+ * {@code /health/live}, {@code /health/ready} on the metrics port).
  *
  * <p>Lifecycle: {@link #start()} once, then {@link #close()} once; a node restarted on the same
  * {@code <data>/<node-id>} directory hosts its groups again and catches up from its peers. Every
@@ -62,6 +71,8 @@ import org.slf4j.LoggerFactory;
 public final class StrataNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StrataNode.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** How often readiness and the Raft group gauges are brought up to date. */
+    private static final long MONITOR_MILLIS = 500;
 
     private final NodeConfig config;
     private final Clock clock;
@@ -72,6 +83,10 @@ public final class StrataNode implements AutoCloseable {
     private RoutingCache routing;
     private GroupAssignments assignments;
     private TableCatalog tables;
+    private NodeReadiness readiness;
+    private final HealthStatus health = new HealthStatus();
+    private StrataMetrics metrics;
+    private ObservabilityHttpServer observability;
     private Server grpcServer;
     private TimestreamHttpServer httpServer;
 
@@ -102,13 +117,22 @@ public final class StrataNode implements AutoCloseable {
             close();
             throw e;
         }
-        LOG.info("Node {} (zone {}) started: gRPC {}, Raft {}, HTTP {}", config.nodeId(), config.zone(),
-                config.grpcAddress(), config.raftAddress(), config.httpAddress());
+        health.ready(HealthStatus.STARTUP);
+        LOG.info("Node {} (zone {}) started: gRPC {}, Raft {}, HTTP {}, metrics {}", config.nodeId(), config.zone(),
+                config.grpcAddress(), config.raftAddress(), config.httpAddress(),
+                observability.address().getHostString() + ":" + observability.address().getPort());
     }
 
     private void startComponents() throws Exception {
         Files.createDirectories(config.nodeDirectory());
         MetadataPaths paths = new MetadataPaths(config.zooKeeperRoot());
+
+        // First, so that probes see a live (not yet ready) node while it starts.
+        metrics = new StrataMetrics(config.nodeId(), config.zone());
+        started.push(metrics);
+        observability = ObservabilityHttpServer.start(new InetSocketAddress(config.host(), config.metricsPort()),
+                metrics, health);
+        started.push(observability);
 
         CuratorFramework curator = CuratorFrameworkFactory.builder()
                 .connectString(config.zooKeeperConnect())
@@ -157,19 +181,24 @@ public final class StrataNode implements AutoCloseable {
         DatabaseCatalog databases = new DatabaseCatalog(catalogStore, config.arns(), clock);
         tables = new TableCatalog(catalogStore, routing, config.arns(), clock,
                 () -> UUID.randomUUID().toString());
-        WriteCoordinator writes = new WriteCoordinator(tables, routing, groupClients, clock, completions);
+        StrataMetrics recorded = metrics;
+        WriteCoordinator coordinator = new WriteCoordinator(tables, routing, groupClients, clock, completions,
+                (tier, count) -> recorded.recordsIngested(tier, count));
 
-        QueryServices queries = new QueryServices(config.nodeId(), catalogStore, routing, databases, tables, groupClients,
+        AdminEngine admin = new AdminEngine(databases, tables, new ResourceTags(databases, tables, config.arns()));
+        WriteEngine writes = new WriteEngine(coordinator, metrics, System::nanoTime);
+        QueryServices queryServices = new QueryServices(config.nodeId(), catalogStore, routing, databases, tables,
+                groupClients,
                 shards::replica, group -> raftNode.status(group).flatMap(GroupStatus::leaderId),
                 QuerySettings.defaults(), clock);
-        started.push(queries);
+        started.push(queryServices);
+        QueryEngine queries = new QueryEngine(queryServices.coordinator(), metrics, System::nanoTime);
 
         grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.grpcPort()))
-                .addService(new AdminGrpcService(databases, tables, new ResourceTags(databases, tables, config.arns()),
-                        config.grpcAddress()))
+                .addService(new AdminGrpcService(admin, config.grpcAddress()))
                 .addService(new WriteGrpcService(writes))
-                .addService(queries.queryService())
-                .addService(queries.shardService())
+                .addService(new QueryGrpcService(queries))
+                .addService(queryServices.shardService())
                 .build()
                 .start();
         Server server = grpcServer;
@@ -182,35 +211,47 @@ public final class StrataNode implements AutoCloseable {
 
         HttpEndpointConfig http = new HttpEndpointConfig(config.host(), config.httpPort(),
                 HttpEndpointConfig.DEFAULT_MAX_BODY_BYTES, 4, 64, Duration.ofSeconds(30), Duration.ofMinutes(2),
-                Optional.empty(), Duration.ofMinutes(1440), java.util.Map.of(), Duration.ofMinutes(5));
-        httpServer = TimestreamHttpServer.start(http, OperationRegistry.builder().build(), clock);
+                Optional.empty(), Duration.ofMinutes(1440), config.accessKeys(), Duration.ofMinutes(5));
+        httpServer = TimestreamHttpServer.start(http, TimestreamOperations.registry(admin, writes, queries), clock);
         started.push(httpServer);
+
+        readiness = new NodeReadiness(config.nodeId(), routing, assignments, raftNode);
+        RaftGroupGauges groupGauges = new RaftGroupGauges(raftNode, config.nodeDirectory().resolve("raft"), metrics);
+        ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("node-monitor-" + config.nodeId()).daemon().factory());
+        monitor.scheduleWithFixedDelay(() -> {
+            try {
+                readiness.report(health);
+                groupGauges.refresh();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: updating readiness and group metrics failed, retrying", config.nodeId(), e);
+            }
+        }, 0, MONITOR_MILLIS, TimeUnit.MILLISECONDS);
+        started.push(groupGauges);
+        started.push(() -> {
+            monitor.shutdownNow();
+            monitor.awaitTermination(10, TimeUnit.SECONDS);
+        });
     }
 
     /**
-     * Whether this node can take part in writes now: the routing view is fresh, a placement exists,
-     * and every group the placement gives this node is hosted here and knows its leader.
+     * Whether this node can take part in writes now: the routing view is fresh, the node is a
+     * registered member, a placement exists, and every group the placement gives this node is hosted
+     * here and knows its leader (what {@code /health/ready} answers, evaluated now).
      */
     public boolean ready() {
-        if (routing == null || raftNode == null || routing.stale() || routing.view().placement() == null) {
-            return false;
-        }
-        List<GroupId> assigned = assignments.assigned();
-        if (assigned.isEmpty()) {
-            return false;
-        }
-        for (GroupId group : assigned) {
-            Optional<GroupStatus> status;
-            try {
-                status = raftNode.status(group);
-            } catch (RuntimeException initializingOrStopping) {
-                return false; // Ratis refuses status while a group's state machine is still starting
-            }
-            if (status.isEmpty() || status.get().leaderId().isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+        NodeReadiness current = readiness;
+        return current != null && current.failures().isEmpty();
+    }
+
+    /** The bound address of {@code /metrics} and {@code /health/*} (the actual port when configured 0). */
+    public InetSocketAddress metricsAddress() {
+        return observability.address();
+    }
+
+    /** This node's meters: what {@code /metrics} serves. */
+    public StrataMetrics metrics() {
+        return metrics;
     }
 
     /** The groups the placement gives this node. */
@@ -235,6 +276,9 @@ public final class StrataNode implements AutoCloseable {
     /** Stops every component, newest first; safe to call more than once. */
     @Override
     public synchronized void close() {
+        if (!started.isEmpty()) {
+            health.notReady(HealthStatus.STARTUP, "the node is stopping");
+        }
         while (!started.isEmpty()) {
             AutoCloseable component = started.pop();
             try {

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.apache.curator.test.TestingServer;
 
@@ -49,15 +50,26 @@ final class TestCluster implements AutoCloseable {
     /** A cluster whose nodes run with other Raft snapshot/log settings and shard storage settings. */
     TestCluster(Path dataDirectory, UnaryOperator<RaftNodeSettings> raftTuning, ShardStoreSettings shardSettings)
             throws Exception {
+        this(dataDirectory, raftTuning, shardSettings, (ordinal, config) -> config);
+    }
+
+    /** A cluster whose node configurations {@code configure} adjusts (given the node's ordinal 0..2). */
+    TestCluster(Path dataDirectory, BiFunction<Integer, NodeConfig, NodeConfig> configure) throws Exception {
+        this(dataDirectory, UnaryOperator.identity(), ShardStoreSettings.defaults(), configure);
+    }
+
+    private TestCluster(Path dataDirectory, UnaryOperator<RaftNodeSettings> raftTuning,
+            ShardStoreSettings shardSettings, BiFunction<Integer, NodeConfig, NodeConfig> configure) throws Exception {
         this.raftTuning = raftTuning;
         this.shardSettings = shardSettings;
         zooKeeper = new TestingServer(freePort(), dataDirectory.resolve("zookeeper").toFile(), true);
         String[] zones = {"a", "b", "c"};
         for (int i = 0; i < 3; i++) {
-            configs.add(NodeConfig.defaults("node-" + zones[i], zones[i], zooKeeper.getConnectString(), dataDirectory)
+            configs.add(configure.apply(i, NodeConfig.defaults("node-" + zones[i], zones[i],
+                            zooKeeper.getConnectString(), dataDirectory)
                     .withPorts(freePort(), freePort(), freePort())
                     .withGroupCount(GROUPS)
-                    .withWriteTimeout(Duration.ofSeconds(6)));
+                    .withWriteTimeout(Duration.ofSeconds(6))));
         }
         for (int i = 0; i < 3; i++) {
             start(i);
@@ -97,6 +109,10 @@ final class TestCluster implements AutoCloseable {
 
     void stopZooKeeper() throws IOException {
         zooKeeper.stop();
+    }
+
+    NodeConfig config(int i) {
+        return configs.get(i);
     }
 
     StrataNode node(int i) {

@@ -1,0 +1,93 @@
+package io.strata.coordinator.engine;
+
+import io.strata.api.v1.WriteRecordsRequest;
+import io.strata.api.v1.WriteRecordsResponse;
+import io.strata.coordinator.write.WriteCoordinator;
+import io.strata.core.error.InternalServerException;
+import io.strata.core.error.RejectedRecord;
+import io.strata.core.error.RejectedRecordsException;
+import io.strata.core.error.ServiceUnavailableException;
+import io.strata.http.timestream.WriteOperations;
+import io.strata.observability.RejectionReason;
+import io.strata.observability.StrataMetrics;
+import io.strata.observability.WriteOutcome;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.LongSupplier;
+
+/**
+ * WriteRecords of one node, free of any transport, and where the write path's request metrics are
+ * recorded (requests by outcome, ingest latency, rejected records by class of reason; the records
+ * stored by tier are counted by {@link WriteCoordinator}, which alone sees the tiers).
+ *
+ * <p>{@link #submit} serves the non-blocking gRPC service, {@link #writeRecords} the HTTP endpoint's
+ * worker threads; both record exactly one request per call. Contract (threading, ordering,
+ * idempotence, errors): {@link WriteOperations}.
+ */
+public final class WriteEngine implements WriteOperations {
+    private final WriteCoordinator coordinator;
+    private final StrataMetrics metrics;
+    private final LongSupplier nanoTime;
+
+    /** @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime}) for the latency */
+    public WriteEngine(WriteCoordinator coordinator, StrataMetrics metrics, LongSupplier nanoTime) {
+        this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    /** Starts the write; the future completes once it is committed, or with its StrataException. */
+    public CompletableFuture<WriteRecordsResponse> submit(WriteRecordsRequest request) {
+        long started = nanoTime.getAsLong();
+        CompletableFuture<WriteRecordsResponse> written;
+        try {
+            written = coordinator.write(request);
+        } catch (RuntimeException bug) {
+            written = CompletableFuture.failedFuture(bug);
+        }
+        return written.whenComplete((response, failure) -> record(failure, nanoTime.getAsLong() - started));
+    }
+
+    /** Blocks the calling worker until the write is committed or refused. */
+    @Override
+    public WriteRecordsResponse writeRecords(WriteRecordsRequest request) {
+        try {
+            return submit(request).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("The node is shutting down; retry the write on another node.");
+        } catch (ExecutionException e) {
+            throw unchecked(e.getCause());
+        }
+    }
+
+    private void record(Throwable failure, long latencyNanos) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause == null) {
+            metrics.writeRequest(WriteOutcome.SUCCESS, latencyNanos);
+        } else if (cause instanceof RejectedRecordsException rejected) {
+            metrics.writeRequest(WriteOutcome.REJECTED_RECORDS, latencyNanos);
+            for (RejectedRecord record : rejected.rejectedRecords()) {
+                metrics.recordsRejected(RejectionReason.classify(record.reason()), 1);
+            }
+        } else {
+            metrics.writeRequest(WriteOutcome.ERROR, latencyNanos);
+        }
+    }
+
+    private static RuntimeException unchecked(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new InternalServerException("The write failed unexpectedly", cause);
+    }
+}
