@@ -43,11 +43,11 @@ public final class QueryEngine implements QueryOperations {
 
     @Override
     public CancelQueryResponse cancelQuery(CancelQueryRequest request) {
-        return coordinator.cancel(request);
+        return coordinator.cancelQuery(request);
     }
 
     @Override
     public PrepareQueryResponse prepareQuery(PrepareQueryRequest request) {
-        return coordinator.prepare(request);
+        return coordinator.prepareQuery(request);
     }
 }
