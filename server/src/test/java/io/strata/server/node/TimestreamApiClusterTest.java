@@ -211,6 +211,41 @@ class TimestreamApiClusterTest {
     }
 
     @Test
+    void theSdkPaginatorReadsEveryRowOnceAndInOrder() {
+        long now = Instant.now().toEpochMilli();
+        try (TimestreamWriteClient a = write(0, SECRET)) {
+            a.createDatabase(request -> request.databaseName("paged"));
+            a.createTable(request -> request.databaseName("paged").tableName("readings"));
+            for (int batch = 0; batch < 3; batch++) {
+                List<Record> records = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    int n = batch * 100 + i;
+                    records.add(Record.builder().dimensions(dimension("meter", String.format("m-%03d", n)))
+                            .measureName("kwh").measureValueType(MeasureValueType.BIGINT)
+                            .measureValue(Integer.toString(n)).time(Long.toString(now - n)).build());
+                }
+                a.writeRecords(request -> request.databaseName("paged").tableName("readings").records(records));
+            }
+        }
+        try (TimestreamQueryClient query = query(2, SECRET)) {
+            List<String> meters = new ArrayList<>();
+            int[] pages = {0};
+            query.queryPaginator(request -> request.maxRows(40).queryString(
+                            "SELECT meter FROM \"paged\".\"readings\" ORDER BY meter"))
+                    .forEach(page -> {
+                        pages[0]++;
+                        page.rows().forEach(row -> meters.add(row.data().get(0).scalarValue()));
+                    });
+            List<String> expected = new ArrayList<>();
+            for (int n = 0; n < 300; n++) {
+                expected.add(String.format("m-%03d", n));
+            }
+            assertThat(meters).containsExactlyElementsOf(expected);
+            assertThat(pages[0]).isGreaterThanOrEqualTo(300 / 40);
+        }
+    }
+
+    @Test
     void rejectedRecordsArriveWithIndexReasonAndExistingVersion() {
         long now = Instant.now().toEpochMilli();
         try (TimestreamWriteClient b = write(1, SECRET)) {
