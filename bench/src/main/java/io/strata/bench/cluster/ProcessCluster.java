@@ -49,6 +49,7 @@ final class ProcessCluster implements AutoCloseable {
     private final Map<String, NodeEndpoint> raftEndpoints = new LinkedHashMap<>();
     private final List<Integer> grpcPorts = new ArrayList<>();
     private final List<Integer> httpPorts = new ArrayList<>();
+    private final List<Integer> metricsPorts = new ArrayList<>();
     private final StrataProcess[] processes = new StrataProcess[ZONES.size()];
     private final RaftGroupProbe probe;
 
@@ -69,6 +70,7 @@ final class ProcessCluster implements AutoCloseable {
             raftEndpoints.put(nodeId(zone), new NodeEndpoint(nodeId(zone), HOST, LoopbackPorts.free()));
             grpcPorts.add(LoopbackPorts.free());
             httpPorts.add(LoopbackPorts.free());
+            metricsPorts.add(LoopbackPorts.free());
         }
         probe = new RaftGroupProbe(raftEndpoints);
     }
@@ -116,7 +118,8 @@ final class ProcessCluster implements AutoCloseable {
                 "--data-dir", dataDirectory.toString(), "--host", HOST,
                 "--grpc-port", grpcPorts.get(node).toString(),
                 "--raft-port", Integer.toString(raftEndpoints.get(nodeId(node)).port()),
-                "--http-port", httpPorts.get(node).toString(), "--groups", Integer.toString(GROUPS));
+                "--http-port", httpPorts.get(node).toString(), "--metrics-port", metricsPorts.get(node).toString(),
+                "--groups", Integer.toString(GROUPS));
         Path log = dataDirectory.resolve(nodeId(node) + ".log");
         processes[node] = StrataProcess.start("strata server " + nodeId(node), repository, arguments, jvmOptions, log);
         processes[node].awaitOutput(STARTED_LINE + nodeId(node), startTimeout);
