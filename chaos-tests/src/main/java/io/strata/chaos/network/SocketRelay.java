@@ -39,7 +39,7 @@ public final class SocketRelay implements AutoCloseable {
     /** Listens on {@code listen} ({@code 127.0.0.1:0} picks a free port) and forwards to {@code target}. */
     public static SocketRelay start(SocketAddress listen, SocketAddress target) {
         try {
-            ServerSocketChannel server = listen instanceof UnixDomainSocketAddress unix
+            ServerSocketChannel server = listen instanceof UnixDomainSocketAddress
                     ? ServerSocketChannel.open(StandardProtocolFamily.UNIX)
                     : ServerSocketChannel.open();
             if (listen instanceof UnixDomainSocketAddress unix) {

@@ -22,7 +22,8 @@ public final class ChaosProfiles {
 
     public static long seed() {
         Long given = Long.getLong("chaos.seed");
-        return given != null ? given : System.nanoTime() ^ System.currentTimeMillis() * 1_000_003L;
+        // A fresh seed short enough to type back in; the report prints it.
+        return given != null ? given : Math.floorMod(System.nanoTime() ^ System.currentTimeMillis(), 1_000_000_000L);
     }
 
     public static ChaosSettings shortRun(long seed, Path runDirectory) {
