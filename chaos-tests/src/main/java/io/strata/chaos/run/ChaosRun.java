@@ -19,6 +19,7 @@ import io.strata.chaos.nemesis.ZonePartitionNemesis;
 import io.strata.chaos.nemesis.ZooKeeperOutageNemesis;
 import io.strata.chaos.report.RunReport;
 import io.strata.chaos.strata.ObserverClient;
+import io.strata.chaos.strata.ReplicaAgreement;
 import io.strata.chaos.strata.StrataProcessCluster;
 import io.strata.chaos.strata.StrataWorkloadClient;
 import io.strata.client.StrataClient;
@@ -40,7 +41,8 @@ import java.util.function.BooleanSupplier;
  * One chaos run end to end: start ZooKeeper and the Strata node processes → create the table →
  * workload processes record into a {@link HistoryRecorder} while a {@link NemesisRunner} plays the
  * seeded schedule → stop the workload → heal everything → wait until every series can be read
- * again → final read with a fresh client → {@link CheckSuite} → {@link RunReport}, printed and
+ * again → final read with a fresh client → {@link CheckSuite}, and {@link ReplicaAgreement} across
+ * every replica → {@link RunReport}, printed and
  * written with {@code history.jsonl} to the run directory.
  *
  * <p>Not thread-safe; one run per instance. The cluster is always torn down, also on failure.
@@ -116,14 +118,16 @@ public final class ChaosRun {
                 clients.forEach(StrataWorkloadClient::close);
             }
             History history = recorder.snapshot();
+            // Written before healing, so a run whose cluster never settles still leaves its history.
+            Path historyFile = settings.runDirectory().resolve("history.jsonl");
+            HistoryFile.write(history, historyFile);
             log.println("[chaos] workload stopped after " + history.operations().size() + " operations; healing");
 
             cluster.healAll();
             FinalRead finalRead = finalRead(cluster, series, barrierTimes);
-            List<Violation> violations = CheckSuite.all().check(history, finalRead);
+            List<Violation> violations = new ArrayList<>(CheckSuite.all().check(history, finalRead));
+            violations.addAll(ReplicaAgreement.check(cluster, DATABASE, TABLE, series, settings.settleTimeout()));
             RunReport report = new RunReport(settings.seed(), cluster.networkMode(), history, faults, violations);
-            Path historyFile = settings.runDirectory().resolve("history.jsonl");
-            HistoryFile.write(history, historyFile);
             String table = report.render();
             write(settings.runDirectory().resolve("report.txt"), table + faultLines(faults));
             log.println(table);
