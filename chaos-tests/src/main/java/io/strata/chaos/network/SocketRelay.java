@@ -92,7 +92,7 @@ public final class SocketRelay implements AutoCloseable {
     }
 
     private static void pump(SocketChannel from, SocketChannel to) {
-        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
         try {
             while (from.read(buffer) >= 0) {
                 buffer.flip();

@@ -32,10 +32,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * One chaos run end to end: start ZooKeeper and the Strata node processes → create the table →
@@ -53,6 +56,7 @@ public final class ChaosRun {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration CALL_DEADLINE = Duration.ofSeconds(12);
     private static final int ATTEMPTS = 3;
+    private static final Duration SERIES_GENERATION = Duration.ofMinutes(1);
 
     /** What a run leaves behind. */
     public record Result(RunReport report, Path runDirectory, Path historyFile) {}
@@ -66,11 +70,7 @@ public final class ChaosRun {
     }
 
     public Result run() {
-        createDirectories(settings.runDirectory());
-        List<String> series = new ArrayList<>();
-        for (int i = 0; i < settings.seriesCount(); i++) {
-            series.add("s" + i);
-        }
+        freshDirectory(settings.runDirectory());
         // Record times in milliseconds, well inside the 6-hour memory store window and clear of any
         // clock skew the schedule applies (at most about an hour).
         long base = Instant.now().minus(Duration.ofMinutes(90)).toEpochMilli();
@@ -83,7 +83,12 @@ public final class ChaosRun {
         try (StrataProcessCluster cluster = StrataProcessCluster.start(new StrataProcessCluster.Settings(settings.nodes(),
                 settings.groupCount(), settings.runDirectory(), settings.useNamespaces(), settings.dataVolumeBytes(),
                 settings.nodeJvmArguments()), log)) {
-            awaitCluster(cluster, series, () -> barrierTimes.getAndDecrement());
+            List<String> probes = new ArrayList<>();
+            for (int i = 0; i < settings.seriesCount(); i++) {
+                probes.add("probe-s" + i);
+            }
+            awaitCluster(cluster, probes, barrierTimes::getAndDecrement);
+            SeriesGenerations generations = new SeriesGenerations(settings.seriesCount(), SERIES_GENERATION, System::nanoTime);
 
             HistoryRecorder recorder = new HistoryRecorder(System::nanoTime);
             List<WorkloadProcess> processes = new ArrayList<>();
@@ -92,7 +97,7 @@ public final class ChaosRun {
             for (int process = 0; process < settings.processes(); process++) {
                 StrataWorkloadClient client = client(cluster, process, barrierTimes);
                 clients.add(client);
-                WorkloadProcess workload = new WorkloadProcess(process, client, recorder, series, counters, settings.seed(),
+                WorkloadProcess workload = new WorkloadProcess(process, client, recorder, generations, counters, settings.seed(),
                         settings.operationPause());
                 processes.add(workload);
                 threads.add(Thread.ofPlatform().name("workload-" + process).start(workload));
@@ -124,6 +129,7 @@ public final class ChaosRun {
             log.println("[chaos] workload stopped after " + history.operations().size() + " operations; healing");
 
             cluster.healAll();
+            List<String> series = generations.all();
             FinalRead finalRead = finalRead(cluster, series, barrierTimes);
             List<Violation> violations = new ArrayList<>(CheckSuite.all().check(history, finalRead));
             violations.addAll(ReplicaAgreement.check(cluster, DATABASE, TABLE, series, settings.settleTimeout()));
@@ -142,8 +148,8 @@ public final class ChaosRun {
                 CALL_DEADLINE, ATTEMPTS);
     }
 
-    /** Waits for leaders, creates the database and table, and reads every series once. */
-    private void awaitCluster(StrataProcessCluster cluster, List<String> series, java.util.function.LongSupplier barriers) {
+    /** Waits for leaders, creates the database and table, and reads each probe series once. */
+    private void awaitCluster(StrataProcessCluster cluster, List<String> series, LongSupplier barriers) {
         long started = System.nanoTime();
         awaitCondition("every Raft group has a leader", START_TIMEOUT, cluster::everyGroupLed);
         try (StrataClient admin = StrataClient.builder().endpoints(cluster.clientEndpoints())
@@ -167,7 +173,7 @@ public final class ChaosRun {
         log.println("[chaos] cluster serving after " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
     }
 
-    private void awaitReadable(StrataProcessCluster cluster, List<String> series, java.util.function.LongSupplier barriers,
+    private void awaitReadable(StrataProcessCluster cluster, List<String> series, LongSupplier barriers,
             Duration timeout) {
         try (StrataWorkloadClient probe = new StrataWorkloadClient(cluster.clientEndpoints(),
                 List.copyOf(cluster.observers().values()), DATABASE, TABLE, barriers, CALL_DEADLINE, 1)) {
@@ -221,7 +227,7 @@ public final class ChaosRun {
 
     private static <T> List<T> rotate(List<T> items, int by) {
         List<T> rotated = new ArrayList<>(items);
-        java.util.Collections.rotate(rotated, -(by % Math.max(1, items.size())));
+        Collections.rotate(rotated, -(by % Math.max(1, items.size())));
         return rotated;
     }
 
@@ -239,9 +245,25 @@ public final class ChaosRun {
         }
     }
 
-    private static void createDirectories(Path directory) {
+    /**
+     * A replayed seed reuses its run directory: start from an empty one, or ZooKeeper would come up
+     * with the earlier run's catalog and placement (and node logs would mix two runs).
+     */
+    private static void freshDirectory(Path directory) {
         try {
-            Files.createDirectories(directory);
+            Path absolute = directory.toAbsolutePath().normalize();
+            Path mounts = Path.of("/proc/mounts");
+            if (Files.exists(mounts) && Files.readString(mounts).contains(" " + absolute + "/")) {
+                throw new IllegalStateException("a volume is still mounted under " + absolute + ": unmount it first");
+            }
+            if (Files.exists(absolute)) {
+                try (var paths = Files.walk(absolute)) {
+                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(absolute);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

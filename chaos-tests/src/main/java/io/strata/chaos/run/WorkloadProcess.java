@@ -16,8 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One logical client process: a loop of writes of new records (unique series and time, unique
- * value), upserts of records it wrote before with a version higher than any before, and reads of a
- * series, each recorded invoke → ok / fail / info. Choices come from a {@link Random} seeded by the
+ * value), upserts of records it wrote recently with a version higher than any before, and reads of
+ * a series of the current {@link SeriesGenerations generation}, each recorded invoke → ok / fail / info. Choices come from a {@link Random} seeded by the
  * run's seed and the process number; what the cluster answers still varies from run to run.
  *
  * <p>Runs on its own thread until {@link #stop()}; one operation at a time.
@@ -29,7 +29,7 @@ final class WorkloadProcess implements Runnable {
     private final int process;
     private final WorkloadClient client;
     private final HistoryRecorder recorder;
-    private final List<String> series;
+    private final SeriesGenerations series;
     private final SharedCounters counters;
     private final Random random;
     private final Duration pause;
@@ -37,12 +37,12 @@ final class WorkloadProcess implements Runnable {
     private final List<RecordKey> written = new ArrayList<>();
     private long operations;
 
-    WorkloadProcess(int process, WorkloadClient client, HistoryRecorder recorder, List<String> series,
+    WorkloadProcess(int process, WorkloadClient client, HistoryRecorder recorder, SeriesGenerations series,
             SharedCounters counters, long seed, Duration pause) {
         this.process = process;
         this.client = client;
         this.recorder = recorder;
-        this.series = List.copyOf(series);
+        this.series = series;
         this.counters = counters;
         this.random = new Random(seed * 1_000_003L + process);
         this.pause = pause;
@@ -69,7 +69,8 @@ final class WorkloadProcess implements Runnable {
     }
 
     private void write() {
-        String target = series.get(random.nextInt(series.size()));
+        List<String> current = series.current();
+        String target = current.get(random.nextInt(current.size()));
         RecordVersion record = new RecordVersion(target, counters.times().getAndIncrement(), value("w"), 1);
         written.add(record.key());
         long id = recorder.invokeWrite(process, record);
@@ -82,7 +83,9 @@ final class WorkloadProcess implements Runnable {
     }
 
     private void upsert() {
-        RecordKey key = written.get(random.nextInt(written.size()));
+        // Recent keys only: a key of an old generation would grow a series the workload left.
+        int recent = Math.min(written.size(), 200);
+        RecordKey key = written.get(written.size() - 1 - random.nextInt(recent));
         RecordVersion record = new RecordVersion(key.series(), key.time(), value("u"), counters.versions().getAndIncrement());
         long id = recorder.invokeUpsert(process, record);
         try {
@@ -94,7 +97,8 @@ final class WorkloadProcess implements Runnable {
     }
 
     private void read() {
-        String target = series.get(random.nextInt(series.size()));
+        List<String> current = series.current();
+        String target = current.get(random.nextInt(current.size()));
         long id = recorder.invokeRead(process, target);
         try {
             recorder.okRead(id, client.read(target));

@@ -6,6 +6,7 @@ import io.strata.chaos.history.OperationType;
 import io.strata.chaos.history.Phase;
 import io.strata.chaos.nemesis.FaultKind;
 import io.strata.chaos.nemesis.FaultRecord;
+import io.strata.chaos.process.HostCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -37,6 +38,12 @@ class ShortChaosRunTest {
         }
         assertThat(injected).contains(FaultKind.KILL_RESTART, FaultKind.PAUSE, FaultKind.ZOOKEEPER_OUTAGE,
                 FaultKind.CLOCK_SKEW, FaultKind.LEADER_KILL);
+        if (result.report().networkMode().startsWith("network namespaces")) {
+            assertThat(injected).contains(FaultKind.ZONE_PARTITION, FaultKind.MAJORITY_SPLIT);
+        }
+        if (HostCommand.run("id", "-u").output().equals("0")) {
+            assertThat(injected).contains(FaultKind.DISK_FULL);
+        }
         assertThat(Files.exists(result.historyFile())).isTrue();
     }
 }
