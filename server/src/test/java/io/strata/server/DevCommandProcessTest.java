@@ -139,7 +139,7 @@ class DevCommandProcessTest {
                 Math.max(0, seen.size() - 60), seen.size())));
     }
 
-    /** An offset that puts every dev port (7400..7490 + offset) on a free port. */
+    /** An offset that puts every dev port (7400..7499 + offset) on a free port. */
     private static int freePortOffset() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             int offset = 20_000 + (int) (Math.random() * 300) * 100;

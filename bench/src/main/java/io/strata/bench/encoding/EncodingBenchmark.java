@@ -1,9 +1,9 @@
 package io.strata.bench.encoding;
 
-import io.strata.bench.data.DevopsCpuGenerator;
-import io.strata.bench.data.IotSensorGenerator;
-import io.strata.bench.data.RandomWalkGenerator;
-import io.strata.bench.data.SeriesDataset;
+import io.strata.load.data.DevopsCpuGenerator;
+import io.strata.load.data.IotSensorGenerator;
+import io.strata.load.data.RandomWalkGenerator;
+import io.strata.load.data.SeriesDataset;
 import io.strata.tier.blob.LocalDirectoryBlobStore;
 import io.strata.tier.encoding.ColumnCodec;
 import io.strata.tier.segment.DecodedBlock;

@@ -1,6 +1,6 @@
 package io.strata.bench.encoding;
 
-import io.strata.bench.data.SeriesDataset;
+import io.strata.load.data.SeriesDataset;
 import io.strata.core.model.Dimension;
 import io.strata.core.model.MeasureName;
 import io.strata.core.model.MeasureValueType;

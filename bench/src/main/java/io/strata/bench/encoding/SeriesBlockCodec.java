@@ -1,6 +1,6 @@
 package io.strata.bench.encoding;
 
-import io.strata.bench.data.SeriesDataset;
+import io.strata.load.data.SeriesDataset;
 import io.strata.tier.encoding.BitReader;
 import io.strata.tier.encoding.BitWriter;
 import io.strata.tier.encoding.ColumnCodec;

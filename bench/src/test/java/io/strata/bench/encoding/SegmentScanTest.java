@@ -2,8 +2,8 @@ package io.strata.bench.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.bench.data.DevopsCpuGenerator;
-import io.strata.bench.data.SeriesDataset;
+import io.strata.load.data.DevopsCpuGenerator;
+import io.strata.load.data.SeriesDataset;
 import io.strata.tier.blob.LocalDirectoryBlobStore;
 import io.strata.tier.segment.DecodedBlock;
 import io.strata.tier.segment.EncodedSegment;

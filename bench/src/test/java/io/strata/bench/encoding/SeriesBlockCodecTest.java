@@ -2,10 +2,10 @@ package io.strata.bench.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.bench.data.DevopsCpuGenerator;
-import io.strata.bench.data.IotSensorGenerator;
-import io.strata.bench.data.RandomWalkGenerator;
-import io.strata.bench.data.SeriesDataset;
+import io.strata.load.data.DevopsCpuGenerator;
+import io.strata.load.data.IotSensorGenerator;
+import io.strata.load.data.RandomWalkGenerator;
+import io.strata.load.data.SeriesDataset;
 import io.strata.tier.encoding.ColumnCodec;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,8 @@ package io.strata.core.batch;
  * Vectors are immutable once built and may be read from any thread. A null row holds an
  * unspecified placeholder value in the array; check {@link #isNull} first.
  */
-public sealed interface ColumnVector permits LongVector, DoubleVector, BooleanVector, VarcharVector {
+public sealed interface ColumnVector permits LongVector, DoubleVector, BooleanVector, VarcharVector,
+        ObjectVector {
     ColumnType type();
 
     /** The number of rows. */

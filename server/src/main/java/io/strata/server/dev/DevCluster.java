@@ -17,7 +17,7 @@ import java.util.Objects;
  *   <li>gRPC {@code 127.0.0.1:7400, 7401, 7402};</li>
  *   <li>Raft {@code 7410, 7411, 7412} (between the nodes only);</li>
  *   <li>Timestream HTTP endpoint {@code 7480, 7481, 7482};</li>
- *   <li>ZooKeeper {@code 7490}.</li>
+ *   <li>ZooKeeper {@code 7499}.</li>
  * </ul>
  * Data lives under one directory ({@code ./data} by default): {@code zookeeper/} and one directory
  * per node; starting again on it restores the catalog and every acknowledged record.
@@ -27,7 +27,7 @@ public final class DevCluster implements AutoCloseable {
     public static final int FIRST_GRPC_PORT = 7400;
     public static final int FIRST_RAFT_PORT = 7410;
     public static final int FIRST_HTTP_PORT = 7480;
-    public static final int ZOOKEEPER_PORT = 7490;
+    public static final int ZOOKEEPER_PORT = 7499;
     /** Few groups: three nodes on one machine gain nothing from more, and each costs threads. */
     public static final int GROUP_COUNT = 4;
     private static final List<String> ZONES = List.of("a", "b", "c");

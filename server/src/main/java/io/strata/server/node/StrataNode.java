@@ -25,7 +25,8 @@ import io.strata.raft.NodeEndpoint;
 import io.strata.raft.server.GroupStatus;
 import io.strata.raft.server.RaftNode;
 import io.strata.raft.server.RaftNodeSettings;
-import io.strata.raft.shard.InterimPointShards;
+import io.strata.raft.shard.ShardStoreReplicas;
+import io.strata.raft.shard.ShardStoreSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
@@ -62,17 +64,30 @@ public final class StrataNode implements AutoCloseable {
 
     private final NodeConfig config;
     private final Clock clock;
-    private final InterimPointShards shards = new InterimPointShards();
+    private final UnaryOperator<RaftNodeSettings> raftTuning;
+    private final ShardStoreReplicas shards;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private RaftNode raftNode;
     private RoutingCache routing;
     private GroupAssignments assignments;
+    private TableCatalog tables;
     private Server grpcServer;
     private TimestreamHttpServer httpServer;
 
     public StrataNode(NodeConfig config, Clock clock) {
+        this(config, clock, UnaryOperator.identity(), ShardStoreSettings.defaults());
+    }
+
+    /**
+     * A node whose Raft snapshot/log settings and shard storage settings differ from the defaults:
+     * tests shorten snapshot intervals and journal cycles to watch them purge.
+     */
+    StrataNode(NodeConfig config, Clock clock, UnaryOperator<RaftNodeSettings> raftTuning,
+            ShardStoreSettings shardSettings) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.raftTuning = Objects.requireNonNull(raftTuning, "raftTuning");
+        this.shards = new ShardStoreReplicas(shardSettings);
     }
 
     public NodeConfig config() {
@@ -107,9 +122,9 @@ public final class StrataNode implements AutoCloseable {
                     + CONNECT_TIMEOUT);
         }
 
-        raftNode = new RaftNode(RaftNodeSettings.defaults(
+        raftNode = new RaftNode(raftTuning.apply(RaftNodeSettings.defaults(
                 new NodeEndpoint(config.nodeId(), config.host(), config.raftPort()),
-                config.nodeDirectory().resolve("raft")), shards);
+                config.nodeDirectory().resolve("raft"))), shards);
         raftNode.start();
         started.push(raftNode);
 
@@ -139,7 +154,7 @@ public final class StrataNode implements AutoCloseable {
         started.push(completions::shutdownNow);
 
         DatabaseCatalog databases = new DatabaseCatalog(catalogStore, config.arns(), clock);
-        TableCatalog tables = new TableCatalog(catalogStore, routing, config.arns(), clock,
+        tables = new TableCatalog(catalogStore, routing, config.arns(), clock,
                 () -> UUID.randomUUID().toString());
         WriteCoordinator writes = new WriteCoordinator(tables, routing, groupClients, clock, completions);
 
@@ -197,8 +212,13 @@ public final class StrataNode implements AutoCloseable {
     }
 
     /** This node's replicas, to read what they hold (tests, diagnostics). */
-    public InterimPointShards shards() {
+    public ShardStoreReplicas shards() {
         return shards;
+    }
+
+    /** The table catalog as this node sees it (table ids for scans in tests). */
+    TableCatalog tables() {
+        return tables;
     }
 
     public RaftNode raftNode() {

@@ -2,7 +2,6 @@ package io.strata.server.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -10,10 +9,7 @@ import io.strata.api.v1.CreateDatabaseRequest;
 import io.strata.api.v1.CreateTableRequest;
 import io.strata.api.v1.ErrorDetail;
 import io.strata.api.v1.WriteRecordsResponse;
-import io.strata.raft.GroupId;
-import io.strata.raft.shard.InterimPointShard;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +40,7 @@ class ReplicatedWriteTest {
             assertThat(response.getRecordsIngested().getTotal()).isEqualTo(40);
             assertThat(response.getRecordsIngested().getMemoryStore()).isEqualTo(40);
             acknowledged += 40;
-            awaitIdenticalReplicas(cluster, acknowledged, 0, 1, 2);
+            cluster.awaitIdenticalReplicas(DATABASE, TABLE, acknowledged, 0, 1, 2);
 
             // One node down: the two others still form a quorum for every group.
             cluster.stop(2);
@@ -55,7 +51,7 @@ class ReplicatedWriteTest {
             // It comes back on the same data and catches up.
             cluster.start(2);
             cluster.awaitReady();
-            awaitIdenticalReplicas(cluster, acknowledged, 0, 1, 2);
+            cluster.awaitIdenticalReplicas(DATABASE, TABLE, acknowledged, 0, 1, 2);
 
             // Two nodes down: no quorum, so nothing is acknowledged and the error says why.
             cluster.stop(1);
@@ -71,10 +67,8 @@ class ReplicatedWriteTest {
             // is still there, on every replica.
             cluster.restartEverything();
             cluster.awaitReady();
-            List<InterimPointShard.StoredPoint> points = awaitIdenticalReplicas(cluster, -1, 0, 1, 2);
-            List<String> hosts = points.stream()
-                    .map(point -> point.record().getDimensionsList().getFirst().getValue())
-                    .toList();
+            List<ReplicaRows.Row> rows = cluster.awaitIdenticalReplicas(DATABASE, TABLE, -1, 0, 1, 2);
+            List<String> hosts = rows.stream().map(ReplicaRows.Row::host).toList();
             for (int i = 0; i < acknowledged; i++) {
                 assertThat(hosts).contains("host-" + i);
             }
@@ -82,30 +76,5 @@ class ReplicatedWriteTest {
             assertThat(cluster.writes(1).writeRecords(Requests.cpuRecords(DATABASE, TABLE, 2000, 3, now))
                     .getRecordsIngested().getTotal()).isEqualTo(3);
         }
-    }
-
-    /**
-     * Waits until the given nodes hold the same points in every group; with {@code expected} >= 0,
-     * also that they hold that many in total. Returns the points of the first node.
-     */
-    private static List<InterimPointShard.StoredPoint> awaitIdenticalReplicas(TestCluster cluster, int expected,
-                                                                            int... nodes) {
-        List<InterimPointShard.StoredPoint> all = new ArrayList<>();
-        await("identical replicas").atMost(TestCluster.WAIT).untilAsserted(() -> {
-            all.clear();
-            for (GroupId group : cluster.groups()) {
-                List<InterimPointShard.StoredPoint> reference = cluster.replica(nodes[0], group);
-                for (int node : nodes) {
-                    assertThat(cluster.replica(node, group)).as("node %d, %s", node, group).isEqualTo(reference);
-                }
-                all.addAll(reference);
-            }
-            if (expected >= 0) {
-                assertThat(all).hasSize(expected);
-            } else {
-                assertThat(all).isNotEmpty();
-            }
-        });
-        return List.copyOf(all);
     }
 }

@@ -1,5 +1,6 @@
 package io.strata.server.node;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
@@ -7,7 +8,11 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.strata.api.v1.AdminServiceGrpc;
 import io.strata.api.v1.WriteServiceGrpc;
 import io.strata.raft.GroupId;
-import io.strata.raft.shard.InterimPointShard;
+import io.strata.raft.NodeEndpoint;
+import io.strata.raft.client.GroupClient;
+import io.strata.raft.server.RaftNodeSettings;
+import io.strata.raft.shard.ShardScanQuery;
+import io.strata.raft.shard.ShardStoreSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.curator.test.TestingServer;
 
 /**
@@ -33,8 +39,18 @@ final class TestCluster implements AutoCloseable {
     private final List<NodeConfig> configs = new ArrayList<>();
     private final StrataNode[] nodes = new StrataNode[3];
     private final List<ManagedChannel> channels = new ArrayList<>();
+    private final UnaryOperator<RaftNodeSettings> raftTuning;
+    private final ShardStoreSettings shardSettings;
 
     TestCluster(Path dataDirectory) throws Exception {
+        this(dataDirectory, UnaryOperator.identity(), ShardStoreSettings.defaults());
+    }
+
+    /** A cluster whose nodes run with other Raft snapshot/log settings and shard storage settings. */
+    TestCluster(Path dataDirectory, UnaryOperator<RaftNodeSettings> raftTuning, ShardStoreSettings shardSettings)
+            throws Exception {
+        this.raftTuning = raftTuning;
+        this.shardSettings = shardSettings;
         zooKeeper = new TestingServer(freePort(), dataDirectory.resolve("zookeeper").toFile(), true);
         String[] zones = {"a", "b", "c"};
         for (int i = 0; i < 3; i++) {
@@ -52,7 +68,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     void start(int i) throws Exception {
-        nodes[i] = new StrataNode(configs.get(i), Clock.systemUTC());
+        nodes[i] = new StrataNode(configs.get(i), Clock.systemUTC(), raftTuning, shardSettings);
         nodes[i].start();
     }
 
@@ -106,9 +122,67 @@ final class TestCluster implements AutoCloseable {
         return WriteServiceGrpc.newBlockingStub(channels.get(i)).withDeadlineAfter(60, TimeUnit.SECONDS);
     }
 
-    /** What node {@code i}'s replica of {@code group} holds (empty if it has not opened it). */
-    List<InterimPointShard.StoredPoint> replica(int i, GroupId group) {
-        return nodes[i].shards().shard(group).map(InterimPointShard::points).orElse(List.of());
+    /**
+     * The rows of table {@code tableId} that node {@code i}'s replica of {@code group} holds, read
+     * through a scan of its shard store (empty if it has not opened the group).
+     */
+    List<ReplicaRows.Row> replica(int i, GroupId group, String tableId) {
+        return nodes[i].shards().replica(group).map(replica -> ReplicaRows.of(replica, tableId)).orElse(List.of());
+    }
+
+    /**
+     * The rows of table {@code tableId} in {@code group}, read through Raft: the group's leader
+     * answers after the read-index barrier, so the read sees every acknowledged write.
+     */
+    List<ReplicaRows.Row> readThroughRaft(GroupId group, String tableId) throws Exception {
+        List<NodeEndpoint> peers = configs.stream()
+                .map(config -> new NodeEndpoint(config.nodeId(), config.host(), config.raftPort()))
+                .toList();
+        try (GroupClient client = new GroupClient(group, peers, Duration.ofSeconds(30))) {
+            byte[] reply = client.read(ShardScanQuery.request(ReplicaRows.request(tableId))).get(60, TimeUnit.SECONDS);
+            return ReplicaRows.of(ShardScanQuery.batches(reply));
+        }
+    }
+
+    /** The id of the table's current incarnation, as the catalog gives it to any running node. */
+    String tableId(String database, String table) {
+        for (StrataNode node : nodes) {
+            if (node != null) {
+                return node.tables().writable(database, table).entry().getTableId();
+            }
+        }
+        throw new IllegalStateException("no node is running");
+    }
+
+    /** Node {@code i}'s own directory: its Raft groups (log, snapshots, shard data) live under it. */
+    Path nodeDirectory(int i) {
+        return configs.get(i).nodeDirectory();
+    }
+
+    /**
+     * Waits until the given nodes hold the same rows of the table in every group, read through
+     * scans of their shard stores; with {@code expected} >= 0, also that they hold that many in
+     * total. Returns the rows of the first node.
+     */
+    List<ReplicaRows.Row> awaitIdenticalReplicas(String database, String table, int expected, int... nodeIndexes) {
+        String tableId = tableId(database, table);
+        List<ReplicaRows.Row> all = new ArrayList<>();
+        await("identical replicas").atMost(WAIT).untilAsserted(() -> {
+            all.clear();
+            for (GroupId group : groups()) {
+                List<ReplicaRows.Row> reference = replica(nodeIndexes[0], group, tableId);
+                for (int node : nodeIndexes) {
+                    assertThat(replica(node, group, tableId)).as("node %d, %s", node, group).isEqualTo(reference);
+                }
+                all.addAll(reference);
+            }
+            if (expected >= 0) {
+                assertThat(all).hasSize(expected);
+            } else {
+                assertThat(all).isNotEmpty();
+            }
+        });
+        return List.copyOf(all);
     }
 
     List<GroupId> groups() {

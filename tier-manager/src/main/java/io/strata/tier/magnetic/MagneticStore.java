@@ -49,6 +49,7 @@ public final class MagneticStore {
     private final MagneticStoreOptions options;
     private final ConcurrentHashMap<PartitionId, PartitionState> partitions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<BlobKey, SegmentReader> readers = new ConcurrentHashMap<>();
+    private volatile boolean discovered;
 
     public MagneticStore(BlobStore store) {
         this(store, MagneticStoreOptions.DEFAULT);
@@ -71,22 +72,91 @@ public final class MagneticStore {
      * @return the manifest in force afterwards
      */
     public Manifest addSegment(PartitionId partition, long raftIndex, EncodedSegment segment) {
+        stageSegment(partition, raftIndex, segment).run();
+        return manifest(partition);
+    }
+
+    /**
+     * The first half of {@link #addSegment}: stores the segment and the new manifest durably but
+     * keeps serving the old manifest until the returned action runs (a quick in-memory switch that
+     * cannot fail), so that a caller can make the rows visible here in the same step as it drops
+     * them elsewhere. Run the action before the next change to this partition. A crash before the
+     * action leaves the new manifest in force when the partition is opened again.
+     */
+    public Runnable stageSegment(PartitionId partition, long raftIndex, EncodedSegment segment) {
         PartitionState state = state(partition);
         state.writeLock.lock();
         try {
             Manifest current = state.manifest;
             if (raftIndex <= current.raftIndex() || segment.isEmpty()) {
-                return current;
+                return () -> { };
             }
             BlobKey key = partition.segmentKey(raftIndex, "s", 0);
             store.put(key, segment.bytes());
             List<SegmentDescriptor> segments = new ArrayList<>(current.segments());
             segments.add(new SegmentDescriptor(key.value(), segment.minTime(), segment.maxTime(), segment.rowCount(),
                     segment.sizeBytes(), 0, raftIndex));
-            return publish(partition, state, current.next(raftIndex, segments), List.of());
+            Manifest next = current.next(raftIndex, segments);
+            options.beforeManifestSwap().accept(next);
+            store.put(partition.manifestKey(), ManifestCodec.encode(next));
+            return () -> state.swap(next, List.of());
         } finally {
             state.writeLock.unlock();
         }
+    }
+
+    /**
+     * Every partition with a manifest in the blob store or changed through this store, sorted by
+     * table id, time slot and key bucket.
+     */
+    public List<PartitionId> partitions() {
+        if (!discovered) {
+            synchronized (this) {
+                if (!discovered) {
+                    for (BlobKey key : store.list(PartitionId.ROOT_PREFIX)) {
+                        PartitionId.ofManifestKey(key.value()).ifPresent(this::state);
+                    }
+                    discovered = true;
+                }
+            }
+        }
+        List<PartitionId> all = new ArrayList<>(partitions.keySet());
+        all.sort(PartitionId.ORDER);
+        return all;
+    }
+
+    /**
+     * The series of the partition's current segments that {@code filter} accepts, from the
+     * segments' footers (no block is read), in ascending key order.
+     */
+    public java.util.SortedSet<SeriesKey> series(PartitionId partition, Predicate<SeriesKey> filter) {
+        PartitionState state = state(partition);
+        Manifest manifest = state.pin();
+        try {
+            java.util.TreeSet<SeriesKey> keys = new java.util.TreeSet<>();
+            for (SegmentDescriptor segment : manifest.segments()) {
+                for (io.strata.tier.segment.SeriesEntry entry : reader(BlobKey.of(segment.key())).series(filter)) {
+                    keys.add(entry.series());
+                }
+            }
+            return keys;
+        } finally {
+            release(state, manifest.generation());
+        }
+    }
+
+    /**
+     * The objects that make up the partition's current state: its manifest (when it has one) and
+     * every segment the manifest lists. What a snapshot must carry to rebuild the partition.
+     */
+    public List<BlobKey> liveKeys(PartitionId partition) {
+        Manifest manifest = manifest(partition);
+        List<BlobKey> keys = new ArrayList<>(manifest.segments().size() + 1);
+        if (manifest.generation() > 0) {
+            keys.add(partition.manifestKey());
+        }
+        manifest.segments().forEach(segment -> keys.add(BlobKey.of(segment.key())));
+        return keys;
     }
 
     /**

@@ -40,6 +40,7 @@ final class SeriesBatchRows {
                 }
             }
             columns.add(switch (vector) {
+                case io.strata.core.batch.ObjectVector ignored -> throw new IllegalStateException("storage holds no composite columns");
                 case LongVector longs -> {
                     long[] values = new long[rows];
                     for (int row = 0; row < rows; row++) {

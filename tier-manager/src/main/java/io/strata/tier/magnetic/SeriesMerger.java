@@ -52,6 +52,7 @@ final class SeriesMerger {
         builders = new Object[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             builders[c] = switch (columns.get(c).type()) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("storage holds no composite columns");
                 case BIGINT, TIMESTAMP -> new LongVector.Builder(columns.get(c).type(), initialRows);
                 case DOUBLE -> new DoubleVector.Builder(initialRows);
                 case BOOLEAN -> new BooleanVector.Builder(initialRows);

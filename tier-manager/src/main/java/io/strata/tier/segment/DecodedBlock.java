@@ -164,6 +164,7 @@ public final class DecodedBlock {
     private io.strata.core.batch.ColumnVector vector(int column) {
         boolean[] isNull = nulls[column];
         return switch (descriptors.get(column).type()) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("storage holds no composite columns");
             case BIGINT, TIMESTAMP -> {
                 LongVector.Builder builder = new LongVector.Builder(descriptors.get(column).type(), rowCount);
                 for (int row = 0; row < rowCount; row++) {

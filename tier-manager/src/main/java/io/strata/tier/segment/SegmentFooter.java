@@ -165,6 +165,7 @@ record SegmentFooter(List<SeriesEntry> series) {
             long count = in.readLong();
             ColumnStatistics empty = ColumnStatistics.empty(column.type());
             statistics.add(switch (column.type()) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("storage holds no composite columns");
                 case BIGINT, TIMESTAMP -> new ColumnStatistics(column.type(), count, in.readLong(), in.readLong(),
                         in.readLong(), in.readBoolean(), empty.doubleMin(), empty.doubleMax(), 0.0);
                 case DOUBLE -> new ColumnStatistics(column.type(), count, empty.longMin(), empty.longMax(), 0, false,

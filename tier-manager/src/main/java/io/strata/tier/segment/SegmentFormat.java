@@ -29,6 +29,7 @@ final class SegmentFormat {
 
     static int columnTypeId(ColumnType type) {
         return switch (type) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("storage holds no composite columns");
             case BIGINT -> 1;
             case DOUBLE -> 2;
             case VARCHAR -> 3;

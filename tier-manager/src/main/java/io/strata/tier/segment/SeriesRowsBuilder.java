@@ -134,6 +134,7 @@ public final class SeriesRowsBuilder {
             int capacity = Math.max(rowCount, present.length);
             ColumnType type = descriptor.type();
             return switch (type) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("storage holds no composite columns");
                 case BIGINT, TIMESTAMP -> ValueColumn.ofLongs(descriptor, Arrays.copyOf(longs, capacity), nulls);
                 case DOUBLE -> ValueColumn.ofDoubles(descriptor, Arrays.copyOf(doubles, capacity), nulls);
                 case BOOLEAN -> ValueColumn.ofBooleans(descriptor, Arrays.copyOf(booleans, capacity), nulls);

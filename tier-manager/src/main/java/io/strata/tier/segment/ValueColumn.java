@@ -26,6 +26,7 @@ public record ValueColumn(
         int arrays = (longs != null ? 1 : 0) + (doubles != null ? 1 : 0) + (booleans != null ? 1 : 0)
                 + (strings != null ? 1 : 0);
         boolean matches = switch (descriptor.type()) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("storage holds no composite columns");
             case BIGINT, TIMESTAMP -> longs != null;
             case DOUBLE -> doubles != null;
             case BOOLEAN -> booleans != null;
@@ -69,6 +70,7 @@ public record ValueColumn(
     /** Rows the value array can hold. */
     int capacity() {
         return switch (descriptor.type()) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("storage holds no composite columns");
             case BIGINT, TIMESTAMP -> longs.length;
             case DOUBLE -> doubles.length;
             case BOOLEAN -> booleans.length;

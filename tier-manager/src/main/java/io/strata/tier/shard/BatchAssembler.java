@@ -38,6 +38,7 @@ final class BatchAssembler {
         this.magneticColumns = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             builders[i] = switch (columns.get(i).type()) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("storage holds no composite columns");
                 case BIGINT, TIMESTAMP -> new LongVector.Builder(columns.get(i).type(), batchRows);
                 case DOUBLE -> new DoubleVector.Builder(batchRows);
                 case BOOLEAN -> new BooleanVector.Builder(batchRows);

@@ -2,6 +2,7 @@ package io.strata.tier.shard;
 
 import io.strata.internal.v1.PartitionId;
 import io.strata.internal.v1.StoredRecord;
+import io.strata.internal.v1.TableWriteSettings;
 import io.strata.tier.memory.SeriesRows;
 import io.strata.tier.memory.TableReference;
 import java.util.List;
@@ -39,9 +40,11 @@ public interface MagneticTier extends AutoCloseable {
     /**
      * Stores records older than the memory window (late writes). Version conflicts with stored
      * rows are resolved here and reported to the table's rejected-data location, not to the
-     * writer (Timestream reports magnetic rejections asynchronously). Visible to later views.
+     * writer (Timestream reports magnetic rejections asynchronously) under the rejected-data location
+     * in {@code settings}. Visible to later views.
      */
-    void writeLate(long raftIndex, TableReference table, long ingestTimeNanos, List<StoredRecord> records);
+    void writeLate(long raftIndex, TableReference table, long ingestTimeNanos, TableWriteSettings settings,
+            List<StoredRecord> records);
 
     /** Drops the partition's rows with time before {@code beforeNanos}. */
     void expire(long raftIndex, PartitionId partition, long beforeNanos);
@@ -53,17 +56,28 @@ public interface MagneticTier extends AutoCloseable {
     MagneticView view();
 
     /**
-     * A small reference to the current manifest (it names every live segment), recorded in the
-     * shard's snapshots. Readable from another replica through the shared or copied blob store.
+     * A small reference to the current state (it names what {@link #exportTo} writes), recorded in
+     * the shard's snapshots.
      */
     String manifestReference();
 
     /**
-     * Replaces the whole tier by the manifest {@code manifestReference} names (a snapshot from
-     * another replica): copies the segments it lists into this replica's blob store when the
-     * replica has its own, then publishes that manifest.
+     * Writes the files of the current state (every live segment and the manifests that list them)
+     * under the empty directory {@code directory}, so that a snapshot holding them rebuilds this
+     * state on a replica with a blob store of its own. Hard links where the blob store is a local
+     * directory (segments never change, so a link is as good as a copy). Called on the apply thread
+     * between two mutating calls.
      */
-    void restore(String manifestReference);
+    void exportTo(java.nio.file.Path directory);
+
+    /**
+     * Replaces the whole tier by the state {@link #exportTo} wrote into {@code directory} (a
+     * snapshot, possibly from another replica) with reference {@code manifestReference}: stores the
+     * files into this replica's blob store and forgets what they do not list. Does nothing when
+     * this tier already holds that state or a later one (the same log brought it further), so it
+     * is safe to call again after a crash and on every open. Called with no scan reading the tier.
+     */
+    void restore(java.nio.file.Path directory, String manifestReference);
 
     @Override
     void close();

@@ -106,6 +106,8 @@ public final class ShardStore implements AutoCloseable {
         if (snapshot.isPresent()) {
             SnapshotDescriptor descriptor = SnapshotDescriptor.readFrom(snapshot.get());
             loadImage(snapshot.get());
+            // Finishes a snapshot install that crashed half way; a no-op when the tier is already there.
+            restoreMagnetic(snapshot.get(), descriptor);
             lastAppliedIndex = descriptor.raftIndex();
         }
         long replayed = journal.replayFrom(lastAppliedIndex + 1, (raftIndex, bytes) -> {
@@ -323,16 +325,22 @@ public final class ShardStore implements AutoCloseable {
     }
 
     /**
-     * Writes the state as of {@code index} (which must be {@link #lastAppliedIndex()}) into the
-     * empty directory {@code directory}, keeps it as the local snapshot and drops the journal files
-     * it makes unnecessary. The snapshot is the magnetic manifest reference plus an image of the
-     * memory store (its cost grows with the memory store, which is bounded).
+     * Writes the state as of {@code index} into the empty directory {@code directory}, keeps it as
+     * the local snapshot and drops the journal files it makes unnecessary. The snapshot is the
+     * magnetic manifest reference plus an image of the memory store (its cost grows with the memory
+     * store, which is bounded).
+     *
+     * <p>{@code index} is at least {@link #lastAppliedIndex()}. It may be above it: a Raft log also
+     * holds entries that are no shard command (leader no-ops, configuration changes), and the
+     * caller vouches that none between the last applied command and {@code index} was one; the
+     * shard then counts {@code index} as applied.
      */
     public void snapshot(long index, Path directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
-        if (index != lastAppliedIndex) {
+        if (index < lastAppliedIndex || index < 0) {
             throw new IllegalStateException("Cannot snapshot index " + index + ": the shard is at " + lastAppliedIndex);
         }
+        lastAppliedIndex = index;
         Path local = configuration.dataDirectory().resolve(SNAPSHOT_PREFIX + index);
         if (!SnapshotDescriptor.isSnapshot(local)) {
             Path partial = configuration.dataDirectory().resolve(SNAPSHOT_PREFIX + index + PARTIAL_SUFFIX);
@@ -340,6 +348,11 @@ public final class ShardStore implements AutoCloseable {
             Files.createDirectories(partial);
             MemoryImage.write(memory, partial.resolve(SnapshotDescriptor.IMAGE_FILE_NAME));
             String manifest = configuration.magnetic().map(MagneticTier::manifestReference).orElse("");
+            if (configuration.magnetic().isPresent()) {
+                Path magneticFiles = partial.resolve(SnapshotDescriptor.MAGNETIC_DIRECTORY);
+                Files.createDirectories(magneticFiles);
+                configuration.magnetic().get().exportTo(magneticFiles);
+            }
             new SnapshotDescriptor(index, manifest).writeTo(partial);
             deleteRecursively(local);
             Files.move(partial, local, StandardCopyOption.ATOMIC_MOVE);
@@ -368,17 +381,14 @@ public final class ShardStore implements AutoCloseable {
         Path partial = configuration.dataDirectory().resolve(SNAPSHOT_PREFIX + descriptor.raftIndex() + PARTIAL_SUFFIX);
         deleteRecursively(partial);
         Files.createDirectories(partial);
-        Files.copy(directory.resolve(SnapshotDescriptor.IMAGE_FILE_NAME), partial.resolve(SnapshotDescriptor.IMAGE_FILE_NAME));
-        Files.copy(directory.resolve(SnapshotDescriptor.FILE_NAME), partial.resolve(SnapshotDescriptor.FILE_NAME));
+        linkOrCopy(directory, partial);
         deleteRecursively(local);
         Files.move(partial, local, StandardCopyOption.ATOMIC_MOVE);
         stateLock.writeLock().lock();
         try {
             memory.clear();
             loadImage(local);
-            if (!descriptor.magneticManifest().isEmpty()) {
-                configuration.magnetic().ifPresent(magnetic -> magnetic.restore(descriptor.magneticManifest()));
-            }
+            restoreMagnetic(local, descriptor);
             replayedResults.clear();
             lastAppliedIndex = descriptor.raftIndex();
         } finally {
@@ -389,7 +399,19 @@ public final class ShardStore implements AutoCloseable {
 
     @Override
     public void close() {
-        journal.close();
+        try {
+            journal.close();
+        } finally {
+            configuration.magnetic().ifPresent(MagneticTier::close);
+        }
+    }
+
+    private void restoreMagnetic(Path snapshot, SnapshotDescriptor descriptor) {
+        if (descriptor.magneticManifest().isEmpty()) {
+            return;
+        }
+        configuration.magnetic().ifPresent(magnetic -> magnetic.restore(
+                snapshot.resolve(SnapshotDescriptor.MAGNETIC_DIRECTORY), descriptor.magneticManifest()));
     }
 
     private void loadImage(Path snapshot) throws IOException {
@@ -421,18 +443,33 @@ public final class ShardStore implements AutoCloseable {
         return Long.parseLong(directory.getFileName().toString().substring(SNAPSHOT_PREFIX.length()));
     }
 
-    /** Snapshot files never change once written, so a hard link is as good as a copy and costs nothing. */
+    /**
+     * Snapshot files never change once written, so a hard link is as good as a copy and costs
+     * nothing. Copies the memory image, the descriptor and the magnetic files (a tree).
+     */
     private static void linkOrCopy(Path from, Path to) throws IOException {
-        for (String name : List.of(SnapshotDescriptor.IMAGE_FILE_NAME, SnapshotDescriptor.FILE_NAME)) {
-            Path target = to.resolve(name);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(Files::isRegularFile).filter(ShardStore::isSnapshotFile).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (Path file : files) {
+            Path target = to.resolve(from.relativize(file).toString());
+            Files.createDirectories(target.getParent());
             try {
-                Files.createLink(target, from.resolve(name));
+                Files.createLink(target, file);
             } catch (FileAlreadyExistsException e) {
                 throw e;
             } catch (IOException | UnsupportedOperationException e) {
-                Files.copy(from.resolve(name), target);
+                Files.copy(file, target);
             }
         }
+    }
+
+    /** Ratis leaves a checksum file beside every file it receives; those are not the shard's. */
+    private static boolean isSnapshotFile(Path file) {
+        return !file.getFileName().toString().endsWith(".md5");
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -22,6 +22,8 @@ import java.util.Properties;
 record SnapshotDescriptor(long raftIndex, String magneticManifest) {
     static final String FILE_NAME = "shard-snapshot.properties";
     static final String IMAGE_FILE_NAME = "memory-image.bin";
+    /** The magnetic tier's files ({@link MagneticTier#exportTo}), one per blob key. */
+    static final String MAGNETIC_DIRECTORY = "magnetic";
     private static final String FORMAT = "1";
 
     SnapshotDescriptor {

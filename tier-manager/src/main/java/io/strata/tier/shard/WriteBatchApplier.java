@@ -82,7 +82,7 @@ final class WriteBatchApplier {
         if (!late.isEmpty()) {
             MagneticTier tier = magnetic.orElseThrow();
             if (raftIndex > tier.appliedIndex()) {
-                tier.writeLate(raftIndex, table, ingestTime, late);
+                tier.writeLate(raftIndex, table, ingestTime, batch.getSettings(), late);
             }
         }
         return result.build();

@@ -92,6 +92,7 @@ final class MagneticTestData {
                 continue;
             }
             MeasureValue value = switch (vector) {
+                case io.strata.core.batch.ObjectVector ignored -> throw new IllegalStateException("storage holds no composite columns");
                 case LongVector longs -> longs.type() == ColumnType.TIMESTAMP
                         ? new TimestampValue(longs.get(row)) : new BigintValue(longs.get(row));
                 case DoubleVector doubles -> new DoubleValue(doubles.get(row));

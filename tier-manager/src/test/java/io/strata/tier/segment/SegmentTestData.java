@@ -121,6 +121,7 @@ public final class SegmentTestData {
             }
             String name = block.columns().get(c).name();
             values.put(name, switch (block.columns().get(c).type()) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("storage holds no composite columns");
                 case DOUBLE -> new DoubleValue(block.doubleValue(c, row));
                 case BIGINT -> new BigintValue(block.longValue(c, row));
                 case TIMESTAMP -> new TimestampValue(block.longValue(c, row));

@@ -70,7 +70,8 @@ final class RecordingMagneticTier implements MagneticTier {
     }
 
     @Override
-    public void writeLate(long raftIndex, TableReference table, long ingestTimeNanos, List<StoredRecord> records) {
+    public void writeLate(long raftIndex, TableReference table, long ingestTimeNanos,
+            io.strata.internal.v1.TableWriteSettings settings, List<StoredRecord> records) {
         lateRecords.addAll(records);
         appliedIndex = raftIndex;
     }
@@ -119,7 +120,11 @@ final class RecordingMagneticTier implements MagneticTier {
     }
 
     @Override
-    public void restore(String manifestReference) {
+    public void exportTo(java.nio.file.Path directory) {
+    }
+
+    @Override
+    public void restore(java.nio.file.Path directory, String manifestReference) {
         throw new UnsupportedOperationException("the recording tier cannot restore " + manifestReference);
     }
 

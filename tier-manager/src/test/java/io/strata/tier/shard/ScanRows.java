@@ -60,6 +60,7 @@ final class ScanRows {
             return "null";
         }
         return switch (vector) {
+                case io.strata.core.batch.ObjectVector ignored -> throw new IllegalStateException("storage holds no composite columns");
             case LongVector longs -> Long.toString(longs.get(row));
             case DoubleVector doubles -> Double.toString(doubles.get(row));
             case BooleanVector booleans -> Boolean.toString(booleans.get(row));

@@ -41,6 +41,7 @@ public final class ApproximateDistinctAccumulator implements GroupedAccumulator 
     @Override
     public void add(int[] groupIds, ColumnVector[] arguments, int rowCount) {
         switch (arguments[0]) {
+            case io.strata.core.batch.ObjectVector ignored -> throw new IllegalArgumentException("not defined on composite values");
             case LongVector values -> {
                 for (int row = 0; row < rowCount; row++) {
                     if (!values.isNull(row)) {

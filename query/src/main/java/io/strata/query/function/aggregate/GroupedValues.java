@@ -13,6 +13,7 @@ public sealed interface GroupedValues permits GroupedValues.Longs, GroupedValues
 
     static GroupedValues of(ColumnType type) {
         return switch (type) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalArgumentException("not defined on composite values");
             case BIGINT, TIMESTAMP -> new Longs(type);
             case DOUBLE -> new Doubles();
             case BOOLEAN -> new Booleans();

@@ -70,6 +70,7 @@ public final class TimeSeries {
 
     static Object newValueArray(ColumnType valueType, int size) {
         return switch (valueType) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalArgumentException("not defined on composite values");
             case BIGINT -> new long[size];
             case DOUBLE -> new double[size];
             case BOOLEAN -> new boolean[size];

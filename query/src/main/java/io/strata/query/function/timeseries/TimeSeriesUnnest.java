@@ -23,6 +23,7 @@ public final class TimeSeriesUnnest {
     public static ColumnVector values(TimeSeries series) {
         int size = series.size();
         return switch (series.valueType()) {
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalArgumentException("not defined on composite values");
             case BIGINT -> {
                 long[] values = new long[size];
                 for (int i = 0; i < size; i++) {

@@ -1,0 +1,99 @@
+package io.strata.query.expression;
+
+import io.strata.core.error.QueryExecutionException;
+import io.strata.core.error.ValidationException;
+import io.strata.query.function.time.Nanos;
+import io.strata.query.function.time.TimestampText;
+
+/** {@code CAST(x AS type)} between the query types, with Trino's rules and error messages. */
+final class Casts {
+    private Casts() {}
+
+    static ScalarFunction cast(SqlType from, SqlType to) {
+        if (from == to || from == SqlType.UNKNOWN) {
+            return (arguments, rows) -> from == to ? arguments[0] : Vectors.constant(to, null, rows);
+        }
+        return switch (to.kind()) {
+            case DOUBLE -> switch (from.kind()) {
+                case BIGINT -> Kernels.doubleUnary(value -> value);
+                case VARCHAR -> Kernels.varcharToDouble(text -> parseDouble(text));
+                case BOOLEAN -> Kernels.objects(SqlType.DOUBLE, values -> (Boolean) values[0] ? 1.0 : 0.0);
+                default -> throw invalid(from, to);
+            };
+            case BIGINT -> switch (from.kind()) {
+                case DOUBLE -> Kernels.doubleToLong(SqlType.BIGINT, value -> roundToLong(value));
+                case VARCHAR -> Kernels.objects(SqlType.BIGINT, values -> parseLong((String) values[0]));
+                case BOOLEAN -> Kernels.objects(SqlType.BIGINT, values -> (Boolean) values[0] ? 1L : 0L);
+                case TIMESTAMP -> throw invalid(from, to);
+                default -> throw invalid(from, to);
+            };
+            case VARCHAR -> Kernels.objects(SqlType.VARCHAR, values -> text(from, values[0]));
+            case BOOLEAN -> switch (from.kind()) {
+                case BIGINT -> Kernels.objects(SqlType.BOOLEAN, values -> (Long) values[0] != 0);
+                case DOUBLE -> Kernels.objects(SqlType.BOOLEAN, values -> (Double) values[0] != 0);
+                case VARCHAR -> Kernels.objects(SqlType.BOOLEAN, values -> parseBoolean((String) values[0]));
+                default -> throw invalid(from, to);
+            };
+            case TIMESTAMP -> switch (from.kind()) {
+                case VARCHAR -> Kernels.objects(SqlType.TIMESTAMP, values -> TimestampText.parse((String) values[0]));
+                case DATE -> Kernels.longUnary(SqlType.TIMESTAMP, day -> Math.multiplyExact(day, Nanos.PER_DAY));
+                default -> throw invalid(from, to);
+            };
+            case DATE -> switch (from.kind()) {
+                case TIMESTAMP -> Kernels.longUnary(SqlType.DATE, nanos -> Math.floorDiv(nanos, Nanos.PER_DAY));
+                case VARCHAR -> Kernels.objects(SqlType.DATE, values -> Math.floorDiv(TimestampText.parse((String) values[0]), Nanos.PER_DAY));
+                default -> throw invalid(from, to);
+            };
+            default -> throw invalid(from, to);
+        };
+    }
+
+    static String text(SqlType type, Object value) {
+        return switch (type.kind()) {
+            case TIMESTAMP -> TimestampText.format((Long) value);
+            case DOUBLE -> doubleText((Double) value);
+            default -> value.toString();
+        };
+    }
+
+    /** Trino's text form of a double: {@code 1.0E0}-style is Trino's; Timestream shows Java's. */
+    static String doubleText(double value) {
+        return Double.toString(value);
+    }
+
+    private static long roundToLong(double value) {
+        if (Double.isNaN(value) || value > Long.MAX_VALUE || value < Long.MIN_VALUE) {
+            throw new QueryExecutionException("Out of range for bigint: " + value);
+        }
+        return Math.round(value);
+    }
+
+    private static double parseDouble(String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new QueryExecutionException("Cannot cast '" + text + "' to DOUBLE");
+        }
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new QueryExecutionException("Cannot cast '" + text + "' to BIGINT");
+        }
+    }
+
+    private static boolean parseBoolean(String text) {
+        String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "true", "t", "1" -> true;
+            case "false", "f", "0" -> false;
+            default -> throw new QueryExecutionException("Cannot cast '" + text + "' to BOOLEAN");
+        };
+    }
+
+    private static ValidationException invalid(SqlType from, SqlType to) {
+        return new ValidationException("Cannot cast " + from + " to " + to);
+    }
+}

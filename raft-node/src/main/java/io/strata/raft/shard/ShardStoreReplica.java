@@ -1,0 +1,83 @@
+package io.strata.raft.shard;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.strata.core.error.ValidationException;
+import io.strata.internal.v1.ShardCommand;
+import io.strata.raft.statemachine.ReplicatedShard;
+import io.strata.tier.shard.ScanRequest;
+import io.strata.tier.shard.ShardScan;
+import io.strata.tier.shard.ShardStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One replica of a shard as its Raft group drives it: a {@link ShardStore} (memory store journaled
+ * to Chronicle Queue, magnetic hand-over, snapshots) behind the {@link ReplicatedShard} contract.
+ *
+ * <p>Apply hands the store the raw command bytes with their Raft index, so the journal holds
+ * exactly what the log held and indexes the store already applied (journal replay after a
+ * restart) answer the same result again instead of applying twice. The reply of a write is the
+ * serialized {@link io.strata.internal.v1.WriteBatchResult}, empty for the other commands.
+ *
+ * <p>Threading follows {@link ReplicatedShard}: apply, snapshot, install and close come from the
+ * state machine one at a time; {@link #validate}, {@link #query} and {@link #scan} run on other
+ * threads at the same time and only parse or take the store's scans, which are safe alongside apply.
+ */
+public final class ShardStoreReplica implements ReplicatedShard {
+    private final ShardStore store;
+
+    public ShardStoreReplica(ShardStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** Rejects, before anything is replicated, what every replica would refuse to apply. */
+    @Override
+    public void validate(byte[] command) {
+        ShardCommand decoded;
+        try {
+            decoded = ShardCommand.parseFrom(command);
+        } catch (InvalidProtocolBufferException e) {
+            throw new ValidationException("The shard command is not a ShardCommand: " + e.getMessage());
+        }
+        if (decoded.getCommandCase() == ShardCommand.CommandCase.COMMAND_NOT_SET) {
+            throw new ValidationException("The shard command carries no command this version knows.");
+        }
+    }
+
+    @Override
+    public byte[] apply(long index, byte[] command) {
+        return store.apply(index, command);
+    }
+
+    /** Answers a {@link ShardScanQuery} request with the scanned batches; see that class for the format. */
+    @Override
+    public byte[] query(byte[] request) {
+        return ShardScanQuery.answer(request, store::scan);
+    }
+
+    /** Scans this replica's local state as it is now (no read barrier): for diagnostics and tests. */
+    public ShardScan scan(ScanRequest request) {
+        return store.scan(request);
+    }
+
+    /** The Raft index of the last command this replica applied; -1 before the first. */
+    public long lastAppliedIndex() {
+        return store.lastAppliedIndex();
+    }
+
+    @Override
+    public void snapshot(long index, Path directory) throws IOException {
+        store.snapshot(index, directory);
+    }
+
+    @Override
+    public void installSnapshot(Path directory) throws IOException {
+        store.installSnapshot(directory);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
