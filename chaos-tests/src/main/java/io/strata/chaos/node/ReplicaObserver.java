@@ -2,12 +2,21 @@ package io.strata.chaos.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.strata.internal.v1.StoredDimension;
-import io.strata.internal.v1.StoredRecord;
-import io.strata.internal.v1.TypedValue;
+import io.strata.coordinator.catalog.TableCatalog;
+import io.strata.core.batch.ColumnBatch;
+import io.strata.core.batch.ColumnType;
+import io.strata.core.batch.LongVector;
+import io.strata.core.batch.VarcharVector;
+import io.strata.core.schema.ColumnRole;
+import io.strata.core.schema.TableColumn;
+import io.strata.tier.shard.ScanRequest;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import io.strata.raft.GroupId;
 import io.strata.raft.server.GroupStatus;
-import io.strata.raft.shard.InterimPointShard;
+import io.strata.raft.shard.ShardStoreReplica;
 import io.strata.raft.shard.ShardGroups;
 import io.strata.server.node.StrataNode;
 import java.io.BufferedReader;
@@ -20,7 +29,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +42,7 @@ import java.util.Optional;
  *   <li>{@code SERIES <database> <table> <series>}: one {@link PointLine} per point of that table
  *   whose dimension {@value #SERIES_DIMENSION} is {@code <series>}, from every local replica.</li>
  * </ul>
- * A replica's points are what it applied from its Raft log, so they are a committed prefix; the
+ * Points are read with a scan of each local {@code ShardStore} replica. A replica's points are what it applied from its Raft log, so they are a committed prefix; the
  * harness turns that into a linearizable read with a barrier write (see the workload client).
  *
  * <p>Threading: an accept thread, one virtual thread per connection; reads of the replicas take
@@ -46,6 +54,12 @@ public final class ReplicaObserver implements AutoCloseable {
     /** The last line of every complete answer. */
     public static final String END = "END";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String MEASURE_VALUE = "measure_value::varchar";
+    private static final List<TableColumn> COLUMNS = List.of(
+            new TableColumn(SERIES_DIMENSION, ColumnType.VARCHAR, ColumnRole.DIMENSION),
+            new TableColumn(TableColumn.MEASURE_NAME, ColumnType.VARCHAR, ColumnRole.MEASURE_NAME),
+            new TableColumn(TableColumn.TIME, ColumnType.TIMESTAMP, ColumnRole.TIME),
+            new TableColumn(MEASURE_VALUE, ColumnType.VARCHAR, ColumnRole.MEASURE_VALUE));
 
     /** One hosted group as this node sees it. */
     public record GroupLine(int group, boolean leader, boolean leaderReady, String leaderId, long term, long applied) {}
@@ -129,39 +143,57 @@ public final class ReplicaObserver implements AutoCloseable {
     }
 
     private void series(BufferedWriter out, String database, String table, String series) throws IOException {
+        String tableId = tableId(database, table);
+        ScanRequest request = new ScanRequest(tableId, COLUMNS, 0, Long.MAX_VALUE,
+                Map.of(SERIES_DIMENSION, Set.of(series)), Set.of(), ScanRequest.DEFAULT_BATCH_ROWS);
         for (int index = 0; index < groupCount; index++) {
-            Optional<InterimPointShard> shard = node.shards().shard(raftGroup(index));
-            if (shard.isEmpty()) {
+            Optional<ShardStoreReplica> replica = node.shards().replica(raftGroup(index));
+            if (replica.isEmpty()) {
                 continue;
             }
-            for (InterimPointShard.StoredPoint point : shard.get().points()) {
-                if (point.databaseName().equals(database) && point.tableName().equals(table)
-                        && series.equals(dimensions(point.record()).get(SERIES_DIMENSION))) {
-                    StoredRecord record = point.record();
-                    line(out, new PointLine(index, series, record.getTimeNanos() / 1_000_000L, text(record.getValue()),
-                            record.getVersion()));
+            List<ColumnBatch> batches = new ArrayList<>();
+            replica.get().scan(request).forEachRemaining(batches::add);
+            for (ColumnBatch batch : batches) {
+                LongVector times = (LongVector) batch.column(TableColumn.TIME);
+                VarcharVector values = (VarcharVector) batch.column(MEASURE_VALUE);
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    String value = values.get(row);
+                    line(out, new PointLine(index, series, times.get(row) / 1_000_000L, value, versionOf(value)));
                 }
             }
         }
     }
 
-    private static Map<String, String> dimensions(StoredRecord record) {
-        Map<String, String> dimensions = new LinkedHashMap<>();
-        for (StoredDimension dimension : record.getDimensionsList()) {
-            dimensions.put(dimension.getName(), dimension.getValue());
+    /**
+     * A scan shows values, not record versions, so the chaos workload writes the version into the
+     * value ({@code <text>@v<version>}); a value without one is version 1.
+     */
+    public static long versionOf(String value) {
+        int at = value.lastIndexOf("@v");
+        if (at < 0) {
+            return 1;
         }
-        return dimensions;
+        try {
+            return Long.parseLong(value.substring(at + 2));
+        } catch (NumberFormatException notAVersion) {
+            return 1;
+        }
     }
 
-    private static String text(TypedValue value) {
-        return switch (value.getValueCase()) {
-            case VARCHAR_VALUE -> value.getVarcharValue();
-            case BIGINT_VALUE -> Long.toString(value.getBigintValue());
-            case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
-            case BOOLEAN_VALUE -> Boolean.toString(value.getBooleanValue());
-            case TIMESTAMP_NANOS -> Long.toString(value.getTimestampNanos());
-            case VALUE_NOT_SET -> "";
-        };
+    /**
+     * The id of the table's current incarnation. TEST ONLY: {@code StrataNode.tables()} is package
+     * private and the admin API does not return table ids, so the observer reaches the catalog
+     * reflectively, inside the node's own JVM.
+     */
+    private String tableId(String database, String table) {
+        try {
+            Method tables = StrataNode.class.getDeclaredMethod("tables");
+            tables.setAccessible(true);
+            TableCatalog catalog = (TableCatalog) tables.invoke(node);
+            return catalog.writable(database, table).entry().getTableId();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach the node's table catalog", e);
+        }
     }
 
     private static GroupId raftGroup(int index) {

@@ -71,7 +71,7 @@ final class WorkloadProcess implements Runnable {
     private void write() {
         List<String> current = series.current();
         String target = current.get(random.nextInt(current.size()));
-        RecordVersion record = new RecordVersion(target, counters.times().getAndIncrement(), value("w"), 1);
+        RecordVersion record = new RecordVersion(target, counters.times().getAndIncrement(), value("w", 1), 1);
         written.add(record.key());
         long id = recorder.invokeWrite(process, record);
         try {
@@ -86,7 +86,8 @@ final class WorkloadProcess implements Runnable {
         // Recent keys only: a key of an old generation would grow a series the workload left.
         int recent = Math.min(written.size(), 200);
         RecordKey key = written.get(written.size() - 1 - random.nextInt(recent));
-        RecordVersion record = new RecordVersion(key.series(), key.time(), value("u"), counters.versions().getAndIncrement());
+        long version = counters.versions().getAndIncrement();
+        RecordVersion record = new RecordVersion(key.series(), key.time(), value("u", version), version);
         long id = recorder.invokeUpsert(process, record);
         try {
             client.upsert(record);
@@ -116,7 +117,8 @@ final class WorkloadProcess implements Runnable {
         }
     }
 
-    private String value(String kind) {
-        return "p" + process + "-" + kind + (operations++);
+    /** Unique per operation, and carries the version: scans of the store show values, not versions. */
+    private String value(String kind, long version) {
+        return "p" + process + "-" + kind + (operations++) + "@v" + version;
     }
 }

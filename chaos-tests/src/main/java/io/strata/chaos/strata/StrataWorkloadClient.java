@@ -95,7 +95,7 @@ public final class StrataWorkloadClient implements WorkloadClient {
     @Override
     public List<RecordVersion> read(String series) {
         long time = barrierTimes.getAsLong();
-        RecordVersion barrier = new RecordVersion(series, time, BARRIER_PREFIX + time, 1);
+        RecordVersion barrier = new RecordVersion(series, time, BARRIER_PREFIX + time + "@v1", 1);
         send(barrier);
         long deadline = System.nanoTime() + READ_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
