@@ -13,5 +13,7 @@ public enum ViolationKind {
     /** A client's reads of a series went backwards. */
     NON_MONOTONIC_READ,
     /** A read missed a write that was acknowledged before the read began. */
-    STALE_READ
+    STALE_READ,
+    /** After healing, the replicas of one Raft group still hold different records (found by the run, not a history checker). */
+    REPLICA_DIVERGENCE
 }

@@ -43,12 +43,21 @@ public final class LocalProcessCluster implements ClusterUnderTest {
      * @param dataVolumeBytes size of each node's tmpfs data directory; 0 for plain directories
      * @param zookeeperPort 0 to run no ZooKeeper
      * @param leaders "who leads" query for a group, for leader kills; empty groups if unknown
+     * @param auxiliaryHosts more hosts on the network that are no node (a client host); never on a
+     *     side of a partition, so they reach every node
      */
     public record Options(List<NodeSpec> nodes, NodeCommand command, Path runDirectory, long dataVolumeBytes,
-            boolean useNamespaces, int zookeeperPort, List<String> groups, Function<String, Optional<String>> leaders) {
+            boolean useNamespaces, int zookeeperPort, List<String> groups, Function<String, Optional<String>> leaders,
+            List<String> auxiliaryHosts) {
         public Options {
             nodes = List.copyOf(nodes);
             groups = List.copyOf(groups);
+            auxiliaryHosts = List.copyOf(auxiliaryHosts);
+        }
+
+        public Options(List<NodeSpec> nodes, NodeCommand command, Path runDirectory, long dataVolumeBytes,
+                boolean useNamespaces, int zookeeperPort, List<String> groups, Function<String, Optional<String>> leaders) {
+            this(nodes, command, runDirectory, dataVolumeBytes, useNamespaces, zookeeperPort, groups, leaders, List.of());
         }
     }
 
@@ -76,6 +85,7 @@ public final class LocalProcessCluster implements ClusterUnderTest {
             if (support.available()) {
                 List<String> names = new ArrayList<>(options.nodes().stream().map(NodeSpec::name).toList());
                 names.add(ZOOKEEPER);
+                names.addAll(options.auxiliaryHosts());
                 created = NamespaceNetwork.create(names, teardown);
                 mode = "network namespaces on bridge " + created.bridge();
             } else {
@@ -114,6 +124,16 @@ public final class LocalProcessCluster implements ClusterUnderTest {
             cluster.close();
             throw e;
         }
+    }
+
+    /** A host of the namespace network (a node, ZooKeeper or an auxiliary host); empty on loopback. */
+    public Optional<NetworkHost> host(String name) {
+        return network == null ? Optional.empty() : Optional.of(network.host(name));
+    }
+
+    /** Registers something else to undo when the cluster closes (newest first, before the hosts go). */
+    public void registerCleanup(String what, Teardown.Action action) {
+        teardown.register(what, action);
     }
 
     public String networkMode() {

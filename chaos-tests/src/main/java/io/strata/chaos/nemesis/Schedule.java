@@ -58,6 +58,28 @@ public record Schedule(long seed, Duration length, List<ScheduledFault> faults) 
         return new Schedule(seed, length, faults);
     }
 
+    /**
+     * Every kind exactly once, in an order, with targets and timing drawn from the seed: a short run
+     * that still sees each fault. The length is what the faults and their quiet periods take.
+     */
+    public static Schedule everyKindOnce(long seed, Set<FaultKind> kinds, Timing timing) {
+        List<FaultKind> order = new ArrayList<>(new TreeSet<>(kinds));
+        Random random = new Random(seed);
+        java.util.Collections.shuffle(order, random);
+        List<ScheduledFault> faults = new ArrayList<>();
+        Duration at = between(random, timing.minimumQuiet(), timing.maximumQuiet());
+        for (FaultKind kind : order) {
+            Duration duration = between(random, timing.minimumFault(), timing.maximumFault());
+            int target = random.nextInt(1 << 16);
+            Duration skew = kind == FaultKind.CLOCK_SKEW
+                    ? Duration.ofSeconds((random.nextBoolean() ? 1 : -1) * (30 + random.nextInt(3600)))
+                    : Duration.ZERO;
+            faults.add(new ScheduledFault(faults.size(), kind, at, duration, target, skew));
+            at = at.plus(duration).plus(between(random, timing.minimumQuiet(), timing.maximumQuiet()));
+        }
+        return new Schedule(seed, at, faults);
+    }
+
     private static Duration between(Random random, Duration minimum, Duration maximum) {
         long span = maximum.toMillis() - minimum.toMillis();
         return minimum.plusMillis(span == 0 ? 0 : (long) (random.nextDouble() * (span + 1)));

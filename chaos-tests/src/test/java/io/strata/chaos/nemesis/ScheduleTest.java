@@ -25,6 +25,22 @@ class ScheduleTest {
     }
 
     @Test
+    void everyKindOnceHasEachKindExactlyOnceWithoutOverlapAndReplaysFromItsSeed() {
+        Schedule.Timing timing = new Schedule.Timing(Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(6),
+                Duration.ofSeconds(10));
+        Schedule schedule = Schedule.everyKindOnce(11L, ALL, timing);
+
+        assertThat(schedule.faults()).extracting(ScheduledFault::kind).containsExactlyInAnyOrderElementsOf(ALL);
+        for (int i = 1; i < schedule.faults().size(); i++) {
+            assertThat(schedule.faults().get(i).start()).isGreaterThanOrEqualTo(
+                    schedule.faults().get(i - 1).end().plus(timing.minimumQuiet()));
+        }
+        assertThat(schedule.length()).isGreaterThanOrEqualTo(schedule.faults().getLast().end().plus(timing.minimumQuiet()));
+        assertThat(Schedule.everyKindOnce(11L, EnumSet.copyOf(ALL), timing)).isEqualTo(schedule);
+        assertThat(Schedule.everyKindOnce(12L, ALL, timing).faults()).isNotEqualTo(schedule.faults());
+    }
+
+    @Test
     void differentSeedsGiveDifferentSchedules() {
         Schedule a = Schedule.generate(1L, HOUR, ALL, Schedule.Timing.standard());
         Schedule b = Schedule.generate(2L, HOUR, ALL, Schedule.Timing.standard());

@@ -75,6 +75,14 @@ public final class WriteCoordinator {
     private final ObjIntConsumer<StoreTarget> storedRecords;
     private final WriteRecordsValidator validator = new WriteRecordsValidator();
 
+    /**
+     * TEST ONLY, off by default: acknowledge every Nth write request without replicating it, so the
+     * chaos harness can prove that its checker reports lost writes. Never set it in production.
+     */
+    public static final String TEST_DROP_EVERY_NTH_WRITE = "strata.test.dropEveryNthWrite";
+    private final int testDropEveryNthWrite = Integer.getInteger(TEST_DROP_EVERY_NTH_WRITE, 0);
+    private final java.util.concurrent.atomic.AtomicLong testWritesSeen = new java.util.concurrent.atomic.AtomicLong();
+
     public WriteCoordinator(TableCatalog tables, RoutingCache routing, GroupClients clients, Clock clock,
                             Executor executor) {
         this(tables, routing, clients, clock, executor, (tier, count) -> { });
@@ -127,6 +135,11 @@ public final class WriteCoordinator {
                     .addRecords(StoredRecords.of(accepted.recordIndex(), record));
         }
 
+        if (testDropEveryNthWrite > 0 && testWritesSeen.incrementAndGet() % testDropEveryNthWrite == 0) {
+            int total = validation.accepted().size();
+            return CompletableFuture.completedFuture(WriteRecordsResponse.newBuilder()
+                    .setRecordsIngested(RecordsIngested.newBuilder().setTotal(total).setMemoryStore(total)).build());
+        }
         List<CompletableFuture<WriteBatchResult>> sent = new ArrayList<>(batches.size());
         for (Map.Entry<GroupId, WriteBatch.Builder> batch : batches.entrySet()) {
             byte[] command = ShardCommand.newBuilder().setWriteBatch(batch.getValue()).build().toByteArray();
