@@ -145,6 +145,7 @@ public final class IngestBenchmark {
                                   int writerCount, int hostsPerWriter, Duration warmup, Duration measure,
                                   Path clientJfr, Duration clusterStart) throws Exception {
         AtomicLong acknowledgedValues = new AtomicLong();
+        AtomicLong acknowledgedRequests = new AtomicLong();
         AtomicLong failedRequests = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>("");
         List<LatencyRecorder> latencies = new ArrayList<>();
@@ -164,6 +165,7 @@ public final class IngestBenchmark {
                     long sent = System.nanoTime();
                     try {
                         client.writeRecords(request);
+                        acknowledgedRequests.incrementAndGet();
                         if (measuring.get()) {
                             recorder.record(System.nanoTime() - sent);
                             acknowledgedValues.addAndGet((long) recordsPerRequest * CpuRecordSource.VALUES_PER_RECORD);
@@ -180,6 +182,9 @@ public final class IngestBenchmark {
         }
         Recording recording = null;
         try {
+            // The first write pays for leader elections, table propagation and JIT; on a loaded machine
+            // that alone can outlast a short warmup, so the warmup starts once a write came back.
+            awaitAcknowledged(acknowledgedRequests, 1, failedRequests);
             TimeUnit.NANOSECONDS.sleep(warmup.toNanos());
             if (clientJfr != null) {
                 recording = new Recording(Configuration.getConfiguration("profile"));
@@ -189,8 +194,11 @@ public final class IngestBenchmark {
             List<StrataProcess> processes = List.of(cluster.process());
             ResourceSample before = ResourceSample.take(processes);
             long acknowledgedBefore = acknowledgedValues.get();
+            long requestsBefore = acknowledgedRequests.get();
             measuring.set(true);
             TimeUnit.NANOSECONDS.sleep(measure.toNanos());
+            // A window that saw no reply measures a stall, not a rate: stretch it until one arrives.
+            awaitAcknowledged(acknowledgedRequests, requestsBefore + writerCount, failedRequests);
             ResourceSample after = ResourceSample.take(processes);
             long acknowledged = acknowledgedValues.get() - acknowledgedBefore;
             measuring.set(false);
@@ -208,6 +216,21 @@ public final class IngestBenchmark {
             for (Thread thread : threads) {
                 thread.join(Duration.ofSeconds(60));
             }
+        }
+    }
+
+    private static final Duration FIRST_REPLY_TIMEOUT = Duration.ofMinutes(3);
+
+    /** Waits (polling, bounded) until {@code count} requests have been acknowledged in total. */
+    private static void awaitAcknowledged(AtomicLong acknowledgedRequests, long count, AtomicLong failedRequests)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + FIRST_REPLY_TIMEOUT.toNanos();
+        while (acknowledgedRequests.get() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no write acknowledged within " + FIRST_REPLY_TIMEOUT + " ("
+                        + failedRequests.get() + " failed requests)");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
         }
     }
 

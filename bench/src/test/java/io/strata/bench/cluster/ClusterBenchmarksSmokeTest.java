@@ -27,7 +27,7 @@ class ClusterBenchmarksSmokeTest {
                 "--work-dir", work.toString(), "--report", report.toString()});
 
         assertThat(results).singleElement().satisfies(result -> {
-            assertThat(result.acknowledgedValues()).isPositive().isEqualTo(result.acknowledgedValues() / 100 * 100);
+            assertThat(result.acknowledgedValues()).as(result.toString()).isPositive().isEqualTo(result.acknowledgedValues() / 100 * 100);
             assertThat(result.failedRequests()).isZero();
         });
         assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("### Replicated ingest", "| 10 | 2 |");
