@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
@@ -50,6 +51,9 @@ public final class MagneticStore {
     private final ConcurrentHashMap<PartitionId, PartitionState> partitions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<BlobKey, SegmentReader> readers = new ConcurrentHashMap<>();
     private volatile boolean discovered;
+    /** Totals over the manifests in force of the partitions opened so far; moved at each swap. */
+    private final AtomicLong liveSegments = new AtomicLong();
+    private final AtomicLong liveBytes = new AtomicLong();
 
     public MagneticStore(BlobStore store) {
         this(store, MagneticStoreOptions.DEFAULT);
@@ -99,7 +103,10 @@ public final class MagneticStore {
             Manifest next = current.next(raftIndex, segments);
             options.beforeManifestSwap().accept(next);
             store.put(partition.manifestKey(), ManifestCodec.encode(next));
-            return () -> state.swap(next, List.of());
+            return () -> {
+                state.swap(next, List.of());
+                account(current, next);
+            };
         } finally {
             state.writeLock.unlock();
         }
@@ -110,16 +117,7 @@ public final class MagneticStore {
      * table id, time slot and key bucket.
      */
     public List<PartitionId> partitions() {
-        if (!discovered) {
-            synchronized (this) {
-                if (!discovered) {
-                    for (BlobKey key : store.list(PartitionId.ROOT_PREFIX)) {
-                        PartitionId.ofManifestKey(key.value()).ifPresent(this::state);
-                    }
-                    discovered = true;
-                }
-            }
-        }
+        discover();
         List<PartitionId> all = new ArrayList<>(partitions.keySet());
         all.sort(PartitionId.ORDER);
         return all;
@@ -299,9 +297,38 @@ public final class MagneticStore {
             List<SegmentDescriptor> retired) {
         options.beforeManifestSwap().accept(next);
         store.put(partition.manifestKey(), ManifestCodec.encode(next));
+        Manifest previous = state.manifest;
         state.swap(next, retired);
+        account(previous, next);
         deleteUnused(state);
         return next;
+    }
+
+    /**
+     * The live segments of every partition and their bytes. The first call discovers the
+     * partitions in the blob store (a listing); later calls only read two counters.
+     */
+    public MagneticUsage usage() {
+        discover();
+        return new MagneticUsage(liveSegments.get(), liveBytes.get());
+    }
+
+    private void discover() {
+        if (!discovered) {
+            synchronized (this) {
+                if (!discovered) {
+                    for (BlobKey key : store.list(PartitionId.ROOT_PREFIX)) {
+                        PartitionId.ofManifestKey(key.value()).ifPresent(this::state);
+                    }
+                    discovered = true;
+                }
+            }
+        }
+    }
+
+    private void account(Manifest previous, Manifest next) {
+        liveSegments.addAndGet(next.segments().size() - previous.segments().size());
+        liveBytes.addAndGet(next.sizeBytes() - previous.sizeBytes());
     }
 
     private void release(PartitionState state, long generation) {
@@ -344,6 +371,7 @@ public final class MagneticStore {
                 store.delete(key);
             }
         }
+        account(Manifest.EMPTY, manifest);
         return new PartitionState(manifest);
     }
 

@@ -108,6 +108,11 @@ final class MemorySeries {
         return version == existing ? UpsertOutcome.SAME_VERSION_CONFLICT : UpsertOutcome.LOWER_VERSION_CONFLICT;
     }
 
+    /** The time of the oldest row; the series has at least one row. */
+    long oldestTimeNanos() {
+        return times[0];
+    }
+
     /** The first row with time {@code >= timeNanos}. */
     int firstRowAtOrAfter(long timeNanos) {
         int position = Arrays.binarySearch(times, 0, rowCount, timeNanos);

@@ -97,6 +97,9 @@ public final class MemoryStore {
             bytes += target.bytes() - bytesBefore;
             rows += target.rowCount() - rowsBefore;
             series += created ? 1 : 0;
+            if (outcome.stored()) {
+                memoryTable.stored(record.getTimeNanos());
+            }
         }
         if (outcome == UpsertOutcome.SAME_VERSION_CONFLICT || outcome == UpsertOutcome.LOWER_VERSION_CONFLICT) {
             lastConflictVersion = target.conflictingVersion();
@@ -167,8 +170,21 @@ public final class MemoryStore {
         }
         if (table.isEmpty()) {
             tables.remove(tableId);
+        } else if (removed > 0) {
+            table.rowsRemoved();
         }
         return removed;
+    }
+
+    /** The time of the table's oldest row, in nanoseconds; {@link Long#MAX_VALUE} when it has none here. */
+    public long oldestTimeNanos(String tableId) {
+        MemoryTable table = tables.get(tableId);
+        return table == null ? Long.MAX_VALUE : table.oldestTimeNanos();
+    }
+
+    /** The ids of the tables with rows here, in id order. */
+    public List<String> tableIds() {
+        return List.copyOf(tables.keySet());
     }
 
     /** The series of a table matching the predicates, in series-key order; empty if the table has none. */

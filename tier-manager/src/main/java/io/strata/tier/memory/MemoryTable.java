@@ -24,6 +24,8 @@ final class MemoryTable {
     private final BitSet freeIds = new BitSet();
     private final DimensionIndex index = new DimensionIndex();
     private final SeriesIdentity.Probe probe = new SeriesIdentity.Probe();
+    /** Time of the oldest row of any series: lowered on each write, recomputed when rows leave. */
+    private long oldestTimeNanos = Long.MAX_VALUE;
 
     MemoryTable(TableReference table) {
         this.table = table;
@@ -75,6 +77,25 @@ final class MemoryTable {
     /** Every series, in series-key order. */
     List<MemorySeries> all() {
         return matching(Map.of(), List.of());
+    }
+
+    /** The time of the table's oldest row; {@link Long#MAX_VALUE} when it has none. */
+    long oldestTimeNanos() {
+        return oldestTimeNanos;
+    }
+
+    /** A row with time {@code timeNanos} was stored. */
+    void stored(long timeNanos) {
+        oldestTimeNanos = Math.min(oldestTimeNanos, timeNanos);
+    }
+
+    /** Rows left: the oldest is looked for again, series by series (each keeps its rows in time order). */
+    void rowsRemoved() {
+        long oldest = Long.MAX_VALUE;
+        for (MemorySeries remaining : series.values()) {
+            oldest = Math.min(oldest, remaining.oldestTimeNanos());
+        }
+        oldestTimeNanos = oldest;
     }
 
     boolean isEmpty() {

@@ -10,6 +10,7 @@ import io.strata.tier.blob.BlobStore;
 import io.strata.tier.magnetic.MagneticScan;
 import io.strata.tier.magnetic.MagneticStore;
 import io.strata.tier.magnetic.MagneticStoreOptions;
+import io.strata.tier.magnetic.MagneticUsage;
 import io.strata.tier.magnetic.PartitionId;
 import io.strata.tier.magnetic.RejectedDataReportWriter;
 import io.strata.tier.magnetic.SeriesBatch;
@@ -175,6 +176,11 @@ public final class BlobMagneticTier implements MagneticTier {
     @Override
     public MagneticView view() {
         return new StoreView(store);
+    }
+
+    @Override
+    public MagneticUsage usage() {
+        return store.usage();
     }
 
     @Override

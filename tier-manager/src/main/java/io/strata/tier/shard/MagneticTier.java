@@ -56,6 +56,12 @@ public interface MagneticTier extends AutoCloseable {
     MagneticView view();
 
     /**
+     * The live segments and their bytes, for operators. Cheap after the first call (which may list
+     * the blob store); safe from any thread.
+     */
+    io.strata.tier.magnetic.MagneticUsage usage();
+
+    /**
      * A small reference to the current state (it names what {@link #exportTo} writes), recorded in
      * the shard's snapshots.
      */

@@ -13,6 +13,7 @@ import io.strata.internal.v1.ShardCommand;
 import io.strata.internal.v1.WriteBatchResult;
 import io.strata.tier.journal.CommandJournal;
 import io.strata.tier.journal.JournalPosition;
+import io.strata.tier.magnetic.MagneticUsage;
 import io.strata.tier.memory.MemoryStore;
 import io.strata.tier.memory.MemoryUsage;
 import io.strata.tier.memory.SeriesRows;
@@ -43,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Threading:</b> {@link #apply}, {@link #snapshot}, {@link #installSnapshot} and
  *       {@link #close} are called by one thread at a time (the state machine's apply thread).
- *       {@link #scan} and {@link #memoryUsage} may be called from any thread, concurrently with
- *       them.
+ *       {@link #scan}, {@link #memoryUsage} and {@link #statistics} may be called from any thread,
+ *       concurrently with them.
  *   <li><b>Ordering:</b> commands are applied in strictly increasing Raft index. Every command is in
  *       the journal before {@link #apply} returns, even one whose application is refused
  *       (a refusal is deterministic, so a replay refuses it again).
@@ -78,6 +79,7 @@ public final class ShardStore implements AutoCloseable {
     /** Results of the commands replayed at open, answered again when Raft re-applies them. */
     private final Map<Long, Object> replayedResults = new HashMap<>();
     private volatile long lastAppliedIndex = -1;
+    private final ShardStatistics statistics = new ShardStatistics();
 
     private ShardStore(ShardConfiguration configuration, CommandJournal journal) {
         this.configuration = configuration;
@@ -125,7 +127,9 @@ public final class ShardStore implements AutoCloseable {
             }
             replayedResults.put(raftIndex, result);
             lastAppliedIndex = raftIndex;
+            publishStatistics(command);
         });
+        statistics.publishAll(memory, magneticUsage());
         LOG.info("Shard in {} opened at index {} ({} journal entries replayed, {})", configuration.dataDirectory(),
                 lastAppliedIndex, replayed, memoryUsage());
     }
@@ -187,7 +191,28 @@ public final class ShardStore implements AutoCloseable {
             return applyCommand(raftIndex, command);
         } finally {
             lastAppliedIndex = raftIndex;
+            publishStatistics(command);
         }
+    }
+
+    /** Sizes and ages for operators, read from any thread; brought up to date after every command. */
+    public ShardStatistics statistics() {
+        return statistics;
+    }
+
+    private void publishStatistics(ShardCommand command) {
+        switch (command.getCommandCase()) {
+            case WRITE_BATCH -> statistics.publish(memory, magneticUsage(), command.getWriteBatch().getTableId(),
+                    command.getWriteBatch().getSettings().getMemoryStoreRetentionHours());
+            case SEAL -> statistics.publish(memory, magneticUsage(), command.getSeal().getPartition().getTableId(), 0);
+            case EXPIRE -> statistics.publish(memory, magneticUsage(), command.getExpire().getPartition().getTableId(), 0);
+            default -> statistics.publish(memory, magneticUsage(), null, 0);
+        }
+    }
+
+    private MagneticUsage magneticUsage() {
+        Optional<MagneticTier> magnetic = configuration.magnetic();
+        return magnetic.isPresent() ? magnetic.get().usage() : MagneticUsage.EMPTY;
     }
 
     private WriteBatchResult applyCommand(long raftIndex, ShardCommand command) {
@@ -394,6 +419,7 @@ public final class ShardStore implements AutoCloseable {
         } finally {
             stateLock.writeLock().unlock();
         }
+        statistics.publishAll(memory, magneticUsage());
         deleteLocalSnapshotsExcept(local);
     }
 

@@ -87,6 +87,12 @@ final class RecordingMagneticTier implements MagneticTier {
     }
 
     @Override
+    public io.strata.tier.magnetic.MagneticUsage usage() {
+        long segments = published.values().stream().mapToLong(table -> table.values().stream().mapToLong(List::size).sum()).sum();
+        return new io.strata.tier.magnetic.MagneticUsage(segments, 0);
+    }
+
+    @Override
     public MagneticView view() {
         Map<String, TreeMap<SeriesKey, List<SeriesRows>>> pinned = published;
         return new MagneticView() {
