@@ -12,4 +12,10 @@ public interface RaftGroupProbe {
 
     /** Bytes of Raft log this node keeps for the group (not yet purged after a snapshot). */
     long logSizeBytes();
+
+    /** The last log index this node knows to be committed; -1 when unknown. */
+    long commitIndex();
+
+    /** The last log index this node applied to its shard; -1 when unknown. */
+    long appliedIndex();
 }

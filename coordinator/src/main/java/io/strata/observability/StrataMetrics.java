@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * The node's meters, by name, over a Micrometer {@link PrometheusMeterRegistry}. Every meter the node
@@ -48,7 +49,6 @@ public final class StrataMetrics implements AutoCloseable {
     private final Counter[] recordsIngested;
     private final Counter[] recordsRejected;
     private final Timer ingestLatency;
-    private final Timer raftCommitLatency;
     private final Timer queryLatency;
     private final Counter queryScannedBytes;
 
@@ -86,10 +86,6 @@ public final class StrataMetrics implements AutoCloseable {
         ingestLatency = Timer.builder("strata.ingest.latency")
                 .description("WriteRecords latency from receipt to answer, on the node that received the request")
                 .serviceLevelObjectives(INGEST_LATENCY_BUCKETS)
-                .register(registry);
-        raftCommitLatency = Timer.builder("strata.raft.commit.latency")
-                .description("Time from proposing a command to its commit on a majority, per proposal")
-                .serviceLevelObjectives(RAFT_COMMIT_LATENCY_BUCKETS)
                 .register(registry);
         queryLatency = Timer.builder("strata.query.latency")
                 .description("Query latency from receipt to the last row of the page, on the coordinating node")
@@ -129,9 +125,20 @@ public final class StrataMetrics implements AutoCloseable {
         recordsRejected[reason.ordinal()].increment(requireNonNegative(count, "count"));
     }
 
-    /** A Raft proposal committed {@code latencyNanos} after it was proposed. */
-    public void raftCommit(long latencyNanos) {
-        raftCommitLatency.record(requireNonNegative(latencyNanos, "latencyNanos"), TimeUnit.NANOSECONDS);
+    /**
+     * The recorder of Raft commit latencies of group {@code groupId} (labelled {@code group=groupId}):
+     * give it, per acknowledged proposal, the nanoseconds from sending the proposal to the leader's
+     * answer (committed on a majority and applied). Look it up once per group, not per proposal; the
+     * recorder is thread-safe and allocates nothing. Asking twice for a group gives the same meter.
+     */
+    public LongConsumer raftCommitLatency(String groupId) {
+        requireText(groupId, "groupId");
+        Timer timer = Timer.builder("strata.raft.commit.latency")
+                .description("Time from proposing a command to the leader's answer (majority commit and apply)")
+                .tag("group", groupId)
+                .serviceLevelObjectives(RAFT_COMMIT_LATENCY_BUCKETS)
+                .register(registry);
+        return latencyNanos -> timer.record(requireNonNegative(latencyNanos, "latencyNanos"), TimeUnit.NANOSECONDS);
     }
 
     /** A query (one page) completed after {@code latencyNanos}, having scanned {@code bytesScanned}. */
@@ -141,20 +148,26 @@ public final class StrataMetrics implements AutoCloseable {
     }
 
     /**
-     * Publishes the leadership and log size of a Raft group this node hosts, read from {@code probe} at
+     * Publishes the leadership, log size, commit and applied index of a Raft group this node hosts, read from {@code probe} at
      * each scrape, labelled {@code group=groupId}. Close the registration when the group leaves the node.
      */
     public GaugeRegistration registerRaftGroup(String groupId, RaftGroupProbe probe) {
         requireText(groupId, "groupId");
         Objects.requireNonNull(probe, "probe");
         Tags group = Tags.of("group", groupId);
-        List<Meter> meters = new ArrayList<>(2);
+        List<Meter> meters = new ArrayList<>(4);
         meters.add(Gauge.builder("strata.raft.leader", probe, p -> p.isLeader() ? 1 : 0)
                 .description("1 while this node leads the Raft group, else 0")
                 .tags(group).strongReference(true).register(registry));
         meters.add(Gauge.builder("strata.raft.log.size", probe, p -> p.logSizeBytes())
                 .description("Raft log this node keeps for the group (not yet purged)")
                 .baseUnit("bytes").tags(group).strongReference(true).register(registry));
+        meters.add(Gauge.builder("strata.raft.commit.index", probe, p -> p.commitIndex())
+                .description("Last log index this node knows to be committed in the group")
+                .tags(group).strongReference(true).register(registry));
+        meters.add(Gauge.builder("strata.raft.applied.index", probe, p -> p.appliedIndex())
+                .description("Last log index this node applied to its shard of the group")
+                .tags(group).strongReference(true).register(registry));
         return new GaugeRegistration(registry, meters);
     }
 

@@ -27,7 +27,18 @@ class MetricsCatalogTest {
                 public long logSizeBytes() {
                     return 0;
                 }
+
+                @Override
+                public long commitIndex() {
+                    return 0;
+                }
+
+                @Override
+                public long appliedIndex() {
+                    return 0;
+                }
             });
+            metrics.raftCommitLatency("group-1").accept(1_000);
             metrics.registerShard("group-1", new ShardProbe() {
                 @Override
                 public long memoryStoreRows() {

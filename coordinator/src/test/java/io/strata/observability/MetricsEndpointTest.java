@@ -145,15 +145,19 @@ class MetricsEndpointTest {
 
     @Test
     void raftAndQueryMetersAreHistogramsAndCounters() throws Exception {
-        metrics.raftCommit(TimeUnit.MILLISECONDS.toNanos(2));
-        metrics.raftCommit(TimeUnit.MILLISECONDS.toNanos(30));
+        metrics.raftCommitLatency("group-1").accept(TimeUnit.MILLISECONDS.toNanos(2));
+        metrics.raftCommitLatency("group-1").accept(TimeUnit.MILLISECONDS.toNanos(30));
+        metrics.raftCommitLatency("group-2").accept(TimeUnit.SECONDS.toNanos(2));
         metrics.query(TimeUnit.MILLISECONDS.toNanos(120), 4_096);
         metrics.query(TimeUnit.SECONDS.toNanos(3), 1_000_000);
 
         Exposition scrape = client.scrape();
-        assertThat(scrape.value("strata_raft_commit_latency_seconds_count")).isEqualTo(2);
-        assertThat(bucket(scrape, "strata_raft_commit_latency_seconds", 0.002)).isEqualTo(1);
-        assertThat(bucket(scrape, "strata_raft_commit_latency_seconds", 0.05)).isEqualTo(2);
+        assertThat(scrape.value("strata_raft_commit_latency_seconds_count", "group", "group-1")).isEqualTo(2);
+        assertThat(scrape.value("strata_raft_commit_latency_seconds_count", "group", "group-2")).isEqualTo(1);
+        assertThat(groupBucket(scrape, "group-1", 0.002)).isEqualTo(1);
+        assertThat(groupBucket(scrape, "group-1", 0.05)).isEqualTo(2);
+        assertThat(groupBucket(scrape, "group-2", 1.0)).isZero();
+        assertThat(groupBucket(scrape, "group-2", 5.0)).isEqualTo(1);
         assertThat(scrape.value("strata_query_latency_seconds_count")).isEqualTo(2);
         assertThat(bucket(scrape, "strata_query_latency_seconds", 0.25)).isEqualTo(1);
         assertThat(bucket(scrape, "strata_query_latency_seconds", 5.0)).isEqualTo(2);
@@ -173,6 +177,16 @@ class MetricsEndpointTest {
             @Override
             public long logSizeBytes() {
                 return logBytes.get();
+            }
+
+            @Override
+            public long commitIndex() {
+                return logBytes.get() / 1024;
+            }
+
+            @Override
+            public long appliedIndex() {
+                return logBytes.get() / 2048;
             }
         };
         AtomicLong rows = new AtomicLong(1_000);
@@ -208,6 +222,8 @@ class MetricsEndpointTest {
         Exposition first = client.scrape();
         assertThat(first.value("strata_raft_leader", "group", "group-7")).isEqualTo(1);
         assertThat(first.value("strata_raft_log_size_bytes", "group", "group-7")).isEqualTo(1_048_576);
+        assertThat(first.value("strata_raft_commit_index", "group", "group-7")).isEqualTo(1_024);
+        assertThat(first.value("strata_raft_applied_index", "group", "group-7")).isEqualTo(512);
         assertThat(first.value("strata_memory_store_rows", "group", "group-7")).isEqualTo(1_000);
         assertThat(first.value("strata_memory_store_size_bytes", "group", "group-7")).isEqualTo(40_000);
         assertThat(first.value("strata_magnetic_segments", "group", "group-7")).isEqualTo(3);
@@ -222,6 +238,7 @@ class MetricsEndpointTest {
         Exposition second = client.scrape();
         assertThat(second.value("strata_raft_leader", "group", "group-7")).isEqualTo(0);
         assertThat(second.value("strata_raft_log_size_bytes", "group", "group-7")).isEqualTo(4_096);
+        assertThat(second.value("strata_raft_commit_index", "group", "group-7")).isEqualTo(4);
         assertThat(second.value("strata_memory_store_rows", "group", "group-7")).isEqualTo(10);
 
         raftGauges.close();
@@ -229,6 +246,7 @@ class MetricsEndpointTest {
         raftGauges.close();
         Exposition third = client.scrape();
         assertThat(third.samples("strata_raft_leader", "group", "group-7")).isEmpty();
+        assertThat(third.samples("strata_raft_commit_index", "group", "group-7")).isEmpty();
         assertThat(third.samples("strata_memory_store_rows", "group", "group-7")).isEmpty();
     }
 
@@ -260,6 +278,14 @@ class MetricsEndpointTest {
 
     private static double delta(Exposition before, Exposition after, String sample, String... labels) {
         return after.value(sample, labels) - before.value(sample, labels);
+    }
+
+    private static double groupBucket(Exposition scrape, String group, double upperBound) {
+        return scrape.samples("strata_raft_commit_latency_seconds_bucket", "group", group).stream()
+                .filter(sample -> parseBound(sample.labels().get("le")) == upperBound)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no bucket le=" + upperBound + " for " + group))
+                .value();
     }
 
     private static double bucket(Exposition scrape, String histogram, double upperBound) {

@@ -6,6 +6,8 @@ import io.strata.api.v1.CreateTableRequest;
 import io.strata.api.v1.Database;
 import io.strata.api.v1.DeleteDatabaseRequest;
 import io.strata.api.v1.DeleteTableRequest;
+import io.strata.api.v1.DescribeClusterRequest;
+import io.strata.api.v1.DescribeClusterResponse;
 import io.strata.api.v1.DescribeDatabaseRequest;
 import io.strata.api.v1.DescribeTableRequest;
 import io.strata.api.v1.ListDatabasesRequest;
@@ -158,5 +160,14 @@ public final class AdminClient {
     public List<Tag> listTagsForResource(String resourceArn) {
         ListTagsForResourceRequest request = ListTagsForResourceRequest.newBuilder().setResourceArn(resourceArn).build();
         return Blocking.await(caller.call(AdminServiceGrpc.getListTagsForResourceMethod(), request, policy)).getTagsList();
+    }
+
+    /**
+     * The cluster's nodes and Raft groups (leaders, each peer's commit and applied index and lag) as
+     * the node that answers sees them: Strata's own call, for {@code strata admin cluster status}.
+     */
+    public DescribeClusterResponse describeCluster() {
+        return Blocking.await(caller.call(AdminServiceGrpc.getDescribeClusterMethod(),
+                DescribeClusterRequest.getDefaultInstance(), policy));
     }
 }

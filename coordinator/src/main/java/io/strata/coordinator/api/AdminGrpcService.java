@@ -10,6 +10,8 @@ import io.strata.api.v1.DeleteDatabaseRequest;
 import io.strata.api.v1.DeleteDatabaseResponse;
 import io.strata.api.v1.DeleteTableRequest;
 import io.strata.api.v1.DeleteTableResponse;
+import io.strata.api.v1.DescribeClusterRequest;
+import io.strata.api.v1.DescribeClusterResponse;
 import io.strata.api.v1.DescribeDatabaseRequest;
 import io.strata.api.v1.DescribeDatabaseResponse;
 import io.strata.api.v1.DescribeEndpointsRequest;
@@ -32,13 +34,16 @@ import io.strata.api.v1.UpdateDatabaseResponse;
 import io.strata.api.v1.UpdateTableRequest;
 import io.strata.api.v1.UpdateTableResponse;
 import io.strata.http.timestream.AdminOperations;
+import io.strata.core.error.ServiceUnavailableException;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The public AdminService: a thin gRPC adapter over the node's {@link AdminOperations} engine, which
  * the Timestream HTTP endpoint calls too. Calls block a gRPC executor thread on ZooKeeper; errors
  * are answered through {@link GrpcErrors}. DescribeEndpoints is answered here with this node's gRPC
- * address (the HTTP endpoint answers its own).
+ * address (the HTTP endpoint answers its own). DescribeCluster (Strata's own) is answered by the
+ * node's cluster view given at construction.
  */
 public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
     /** Minutes a client may cache DescribeEndpoints' answer, as Timestream answers. */
@@ -46,11 +51,29 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
 
     private final AdminOperations admin;
     private final String advertisedAddress;
+    private final Supplier<DescribeClusterResponse> clusterStatus;
 
-    /** @param advertisedAddress {@code host:port} of this node's gRPC API, for DescribeEndpoints */
+    /** A service that answers DescribeCluster with ServiceUnavailableException (no cluster view). */
     public AdminGrpcService(AdminOperations admin, String advertisedAddress) {
+        this(admin, advertisedAddress, () -> {
+            throw new ServiceUnavailableException("This endpoint does not report the cluster's status.");
+        });
+    }
+
+    /**
+     * @param advertisedAddress {@code host:port} of this node's gRPC API, for DescribeEndpoints
+     * @param clusterStatus answers DescribeCluster (blocking, on a gRPC executor thread)
+     */
+    public AdminGrpcService(AdminOperations admin, String advertisedAddress,
+            Supplier<DescribeClusterResponse> clusterStatus) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.advertisedAddress = Objects.requireNonNull(advertisedAddress, "advertisedAddress");
+        this.clusterStatus = Objects.requireNonNull(clusterStatus, "clusterStatus");
+    }
+
+    @Override
+    public void describeCluster(DescribeClusterRequest request, StreamObserver<DescribeClusterResponse> observer) {
+        GrpcErrors.answer(observer, clusterStatus::get);
     }
 
     @Override

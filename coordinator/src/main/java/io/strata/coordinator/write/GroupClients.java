@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +35,23 @@ public final class GroupClients implements AutoCloseable {
     private final Duration timeout;
     private final Map<String, NodeEndpoint> knownEndpoints = new ConcurrentHashMap<>();
     private final Map<GroupId, GroupClient> clients = new ConcurrentHashMap<>();
+    private final Function<io.strata.raft.GroupId, LongConsumer> commitLatency;
+    private final LongSupplier nanoTime;
 
     /** @param timeout how long one request keeps trying to reach a leader with a quorum */
     public GroupClients(Duration timeout) {
+        this(timeout, group -> latencyNanos -> { }, System::nanoTime);
+    }
+
+    /**
+     * Clients that report each acknowledged command's commit latency to the recorder
+     * {@code commitLatency} gives for its Raft group (asked once per client, when it is created).
+     */
+    public GroupClients(Duration timeout, Function<io.strata.raft.GroupId, LongConsumer> commitLatency,
+            LongSupplier nanoTime) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.commitLatency = Objects.requireNonNull(commitLatency, "commitLatency");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     /** The client of {@code group} under the placement and members of {@code view}. */
@@ -65,7 +81,8 @@ public final class GroupClients implements AutoCloseable {
         if (current != null && current.peers().equals(peers)) {
             return current;
         }
-        GroupClient created = new GroupClient(ShardGroups.raftGroupOf(group), peers, timeout);
+        io.strata.raft.GroupId raftGroup = ShardGroups.raftGroupOf(group);
+        GroupClient created = new GroupClient(raftGroup, peers, timeout, commitLatency.apply(raftGroup), nanoTime);
         clients.put(group, created);
         if (current != null) {
             closeQuietly(current);

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
@@ -64,6 +66,8 @@ public final class GroupClient implements AutoCloseable {
     private final Duration timeout;
     private final Duration hardDeadline;
     private final RaftClient client;
+    private final LongConsumer commitLatency;
+    private final LongSupplier nanoTime;
 
     /**
      * @param peers the group's peers (any order; the client finds the leader)
@@ -71,6 +75,18 @@ public final class GroupClient implements AutoCloseable {
      *     {@link ServiceUnavailableException}
      */
     public GroupClient(GroupId groupId, List<NodeEndpoint> peers, Duration timeout) {
+        this(groupId, peers, timeout, latencyNanos -> { }, System::nanoTime);
+    }
+
+    /**
+     * A client that also reports, for every command {@link #submit}ted and acknowledged, the time
+     * from sending it to the leader's answer (commit on a majority and apply), in nanoseconds of
+     * {@code nanoTime}. {@code commitLatency} runs on Ratis's client threads: it must be quick.
+     */
+    public GroupClient(GroupId groupId, List<NodeEndpoint> peers, Duration timeout, LongConsumer commitLatency,
+            LongSupplier nanoTime) {
+        this.commitLatency = Objects.requireNonNull(commitLatency, "commitLatency");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.groupId = Objects.requireNonNull(groupId, "groupId");
         this.peers = List.copyOf(peers);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -110,7 +126,11 @@ public final class GroupClient implements AutoCloseable {
      * the leader applied it. The caller must not modify {@code command} afterwards.
      */
     public CompletableFuture<byte[]> submit(byte[] command) {
-        return answer("write", client.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(command))));
+        long sent = nanoTime.getAsLong();
+        CompletableFuture<byte[]> answer =
+                answer("write", client.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(command))));
+        answer.thenRun(() -> commitLatency.accept(Math.max(0, nanoTime.getAsLong() - sent)));
+        return answer;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param leaderId the node this node believes leads the group, if any
  * @param term this node's current term in the group
  * @param lastAppliedIndex the last log index applied to this node's shard
+ * @param commitIndex the last log index this node knows to be committed
  * @param logStartIndex the first index still in this node's log (grows as the log is purged)
  * @param snapshotIndex the index of this node's latest snapshot, or -1 if none
  */
@@ -22,7 +23,8 @@ public record GroupStatus(
         long term,
         long lastAppliedIndex,
         long logStartIndex,
-        long snapshotIndex) {
+        long snapshotIndex,
+        long commitIndex) {
     public GroupStatus {
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(nodeId, "nodeId");

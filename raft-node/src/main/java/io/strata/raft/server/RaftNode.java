@@ -141,7 +141,8 @@ public final class RaftNode implements AutoCloseable {
                 info.getCurrentTerm(),
                 info.getLastAppliedIndex(),
                 division.getRaftLog().getStartIndex(),
-                snapshot == null ? -1 : snapshot.getIndex()));
+                snapshot == null ? -1 : snapshot.getIndex(),
+                division.getRaftLog().getLastCommittedIndex()));
     }
 
     /** Whether this node currently leads {@code groupId} (and has committed an entry in its term). */

@@ -7,6 +7,7 @@ import io.strata.raft.query.ReadBarrier;
 import io.strata.raft.statemachine.ReplicatedShard;
 import io.strata.tier.shard.ScanRequest;
 import io.strata.tier.shard.ShardScan;
+import io.strata.tier.shard.ShardStatistics;
 import io.strata.tier.shard.ShardStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,6 +74,11 @@ public final class ShardStoreReplica implements ReplicatedShard {
     /** The Raft index of the last command this replica applied; -1 before the first. */
     public long lastAppliedIndex() {
         return store.lastAppliedIndex();
+    }
+
+    /** What this replica holds, for operators: read from any thread, never blocks. */
+    public ShardStatistics statistics() {
+        return store.statistics();
     }
 
     @Override

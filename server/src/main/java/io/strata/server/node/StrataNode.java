@@ -6,6 +6,7 @@ import io.strata.coordinator.api.AdminGrpcService;
 import io.strata.coordinator.api.QueryGrpcService;
 import io.strata.coordinator.api.WriteGrpcService;
 import io.strata.coordinator.catalog.DatabaseCatalog;
+import io.strata.coordinator.cluster.ClusterStatusReader;
 import io.strata.coordinator.catalog.ResourceTags;
 import io.strata.coordinator.catalog.TableCatalog;
 import io.strata.coordinator.engine.AdminEngine;
@@ -30,6 +31,7 @@ import io.strata.observability.ObservabilityHttpServer;
 import io.strata.observability.StrataMetrics;
 import io.strata.raft.GroupId;
 import io.strata.raft.NodeEndpoint;
+import io.strata.raft.client.GroupPeerInspector;
 import io.strata.raft.server.GroupStatus;
 import io.strata.raft.server.RaftNode;
 import io.strata.raft.server.RaftNodeSettings;
@@ -73,6 +75,8 @@ public final class StrataNode implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     /** How often readiness and the Raft group gauges are brought up to date. */
     private static final long MONITOR_MILLIS = 500;
+    /** How long DescribeCluster waits for one Raft peer before reporting it unreachable. */
+    private static final Duration CLUSTER_STATUS_PEER_TIMEOUT = Duration.ofSeconds(3);
 
     private final NodeConfig config;
     private final Clock clock;
@@ -172,7 +176,9 @@ public final class StrataNode implements AutoCloseable {
         assignments.start();
         started.push(assignments);
 
-        GroupClients groupClients = new GroupClients(config.writeTimeout());
+        StrataMetrics commitLatencies = metrics;
+        GroupClients groupClients = new GroupClients(config.writeTimeout(),
+                group -> commitLatencies.raftCommitLatency(group.toString()), System::nanoTime);
         started.push(groupClients);
         ExecutorService completions = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("write-completion-" + config.nodeId() + "-", 0).factory());
@@ -194,8 +200,10 @@ public final class StrataNode implements AutoCloseable {
         started.push(queryServices);
         QueryEngine queries = new QueryEngine(queryServices.coordinator(), metrics, System::nanoTime);
 
+        ClusterStatusReader clusterStatus = new ClusterStatusReader(config.nodeId(), routing,
+                new GroupPeerInspector(CLUSTER_STATUS_PEER_TIMEOUT));
         grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.grpcPort()))
-                .addService(new AdminGrpcService(admin, config.grpcAddress()))
+                .addService(new AdminGrpcService(admin, config.grpcAddress(), clusterStatus::describe))
                 .addService(new WriteGrpcService(writes))
                 .addService(new QueryGrpcService(queries))
                 .addService(queryServices.shardService())
@@ -216,13 +224,15 @@ public final class StrataNode implements AutoCloseable {
         started.push(httpServer);
 
         readiness = new NodeReadiness(config.nodeId(), routing, assignments, raftNode);
-        RaftGroupGauges groupGauges = new RaftGroupGauges(raftNode, config.nodeDirectory().resolve("raft"), metrics);
+        RaftGroupGauges groupGauges = new RaftGroupGauges(raftNode, config.nodeDirectory().resolve("raft"), metrics,
+                shards, clock);
         ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("node-monitor-" + config.nodeId()).daemon().factory());
         monitor.scheduleWithFixedDelay(() -> {
             try {
                 readiness.report(health);
                 groupGauges.refresh();
+                clusterStatus.observe();
             } catch (RuntimeException e) {
                 LOG.warn("{}: updating readiness and group metrics failed, retrying", config.nodeId(), e);
             }
