@@ -12,13 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code strata admin}: {@code database} and {@code table} commands. Each prints what the cluster
+ * {@code strata admin}: {@code database}, {@code table} and {@code cluster} commands. Each prints what the cluster
  * answered; a failure prints as one line ({@code ConflictException: ...}) with exit code 1, or 2
  * when the cluster could not be reached.
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
-        description = "Create, describe, list, update and delete databases and tables.",
-        subcommands = {DatabaseCommand.class, TableCommand.class},
+        description = "Create, describe, list, update and delete databases and tables; show the cluster's status.",
+        subcommands = {DatabaseCommand.class, TableCommand.class, ClusterCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the cluster refused the request", "2:the cluster could not be reached"})
 public final class AdminCommand implements Runnable {
