@@ -1,6 +1,8 @@
 package io.strata.server;
 
+import io.strata.coordinator.write.WriteBatchingSettings;
 import io.strata.server.dev.DevCluster;
+import io.strata.server.node.NodeConfig;
 import io.strata.server.node.StrataNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +31,19 @@ final class DevCommand implements Callable<Integer> {
     @Option(names = "--ready-timeout", defaultValue = "PT120S", description = "How long to wait for the cluster to accept writes (default: ${DEFAULT-VALUE}).")
     Duration readyTimeout;
 
+    @Option(names = "--write-batch-records", description = "Most records in one combined write entry per Raft group; 1 sends every write alone (default: "
+            + "the node default, see docs/configuration.md).")
+    Integer writeBatchRecords;
+
+    @Option(names = "--write-entries-in-flight", description = "Combined write entries per Raft group and table replicating at once (default: the node default).")
+    Integer writeEntriesInFlight;
+
+    @Option(names = "--raft-async-flush", arity = "1", description = "Force the Raft log on a separate thread, overlapping the next writes (default: the node default).")
+    Boolean raftAsyncFlush;
+
     @Override
     public Integer call() throws Exception {
-        DevCluster cluster = new DevCluster(dataDirectory, portOffset);
+        DevCluster cluster = new DevCluster(dataDirectory, portOffset, this::tune);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             cluster.close();
@@ -55,5 +67,18 @@ final class DevCommand implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private NodeConfig tune(NodeConfig config) {
+        WriteBatchingSettings batching = config.writeBatching();
+        if (writeBatchRecords != null || writeEntriesInFlight != null) {
+            batching = new WriteBatchingSettings(
+                    writeBatchRecords == null ? batching.maxRecordsPerEntry() : writeBatchRecords,
+                    batching.maxBytesPerEntry(),
+                    writeEntriesInFlight == null ? batching.maxEntriesInFlight() : writeEntriesInFlight);
+        }
+        NodeConfig tuned = config.withWriteBatching(batching);
+        return raftAsyncFlush == null ? tuned
+                : tuned.withRaftLogWrites(config.raftLogWrites().withAsyncFlush(raftAsyncFlush));
     }
 }

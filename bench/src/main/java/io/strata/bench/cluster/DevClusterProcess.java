@@ -27,8 +27,16 @@ final class DevClusterProcess implements AutoCloseable {
     /** Starts the cluster on {@code dataDirectory} and waits for its ready line. */
     static DevClusterProcess start(Path repository, Path dataDirectory, int portOffset, List<String> jvmOptions,
                                    Duration readyTimeout) throws IOException, InterruptedException {
-        List<String> arguments = List.of("dev", "--data-dir", dataDirectory.toString(),
-                "--port-offset", Integer.toString(portOffset), "--ready-timeout", readyTimeout.toString());
+        return start(repository, dataDirectory, portOffset, jvmOptions, List.of(), readyTimeout);
+    }
+
+    /** @param devOptions more {@code strata dev} options (write batching, Raft log settings) */
+    static DevClusterProcess start(Path repository, Path dataDirectory, int portOffset, List<String> jvmOptions,
+                                   List<String> devOptions, Duration readyTimeout)
+            throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("dev", "--data-dir", dataDirectory.toString(),
+                "--port-offset", Integer.toString(portOffset), "--ready-timeout", readyTimeout.toString()));
+        arguments.addAll(devOptions);
         StrataProcess process = StrataProcess.start("strata dev", repository, arguments, jvmOptions,
                 dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"));
         try {

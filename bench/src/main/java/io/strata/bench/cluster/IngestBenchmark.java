@@ -35,12 +35,12 @@ import jdk.jfr.Recording;
  *
  * <p>Usage: {@code IngestBenchmark [--records-per-request 10,50,100] [--writers 1,4,16,64]
  * [--warmup-seconds 5] [--measure-seconds 15] [--hosts-per-writer 100] [--cluster-heap 2g]
- * [--work-dir target/cluster-bench] [--jfr <dir>] [--report <file>]}. With {@code --jfr}, the
+ * [--work-dir target/cluster-bench] [--jfr <dir>] [--report <file>] [--dev-options "--write-batch-records 2000 ..."]}. With {@code --jfr}, the
  * cluster process and this JVM record JFR profiles during the measured window, summarized at the end.
  */
 public final class IngestBenchmark {
     private static final Set<String> OPTIONS = Set.of("records-per-request", "writers", "warmup-seconds",
-            "measure-seconds", "hosts-per-writer", "cluster-heap", "work-dir", "jfr", "report", "ready-timeout-seconds");
+            "measure-seconds", "hosts-per-writer", "cluster-heap", "work-dir", "jfr", "report", "ready-timeout-seconds", "dev-options");
     private static final int CLIENTS = 3;
 
     /** One measured configuration. */
@@ -70,6 +70,8 @@ public final class IngestBenchmark {
         Path workDirectory = arguments.path("work-dir", Path.of("target/cluster-bench").toAbsolutePath());
         Path jfrDirectory = arguments.path("jfr", null);
         Duration readyTimeout = arguments.seconds("ready-timeout-seconds", Duration.ofSeconds(240));
+        List<String> devOptions = arguments.text("dev-options", "").isBlank() ? List.of()
+                : List.of(arguments.text("dev-options", "").trim().split("\\s+"));
         Path repository = StrataProcess.repositoryRoot();
         Files.createDirectories(workDirectory);
         if (jfrDirectory != null) {
@@ -81,7 +83,7 @@ public final class IngestBenchmark {
             for (int writers : writerCounts) {
                 Result result;
                 try {
-                    result = runOne(repository, workDirectory, jfrDirectory, heap, readyTimeout, recordsPerRequest,
+                    result = runOne(repository, workDirectory, jfrDirectory, heap, readyTimeout, devOptions, recordsPerRequest,
                             writers, hostsPerWriter, warmup, measure);
                 } catch (IllegalStateException clusterFailed) {
                     // One configuration whose cluster did not start (or died) must not lose the others' results.
@@ -107,7 +109,7 @@ public final class IngestBenchmark {
     }
 
     private static Result runOne(Path repository, Path workDirectory, Path jfrDirectory, String heap,
-                                 Duration readyTimeout, int recordsPerRequest, int writers, int hostsPerWriter,
+                                 Duration readyTimeout, List<String> devOptions, int recordsPerRequest, int writers, int hostsPerWriter,
                                  Duration warmup, Duration measure) throws Exception {
         String name = "ingest-r" + recordsPerRequest + "-w" + writers;
         Path data = workDirectory.resolve(name);
@@ -121,7 +123,7 @@ public final class IngestBenchmark {
         }
         long startNanos = System.nanoTime();
         try (DevClusterProcess cluster = DevClusterProcess.start(repository, data,
-                LoopbackPorts.freeDevOffset(ThreadLocalRandom.current()), jvmOptions, readyTimeout)) {
+                LoopbackPorts.freeDevOffset(ThreadLocalRandom.current()), jvmOptions, devOptions, readyTimeout)) {
             Duration clusterStart = Duration.ofNanos(System.nanoTime() - startNanos);
             List<StrataClient> clients = new ArrayList<>();
             try {

@@ -1,6 +1,5 @@
 package io.strata.coordinator.write;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.strata.api.v1.RecordsIngested;
 import io.strata.api.v1.WriteRecordsRequest;
 import io.strata.api.v1.WriteRecordsResponse;
@@ -20,11 +19,9 @@ import io.strata.core.write.ValidatedRecord;
 import io.strata.core.write.WriteRecordsValidator;
 import io.strata.core.write.WriteValidation;
 import io.strata.internal.v1.RecordOutcome;
-import io.strata.internal.v1.ShardCommand;
 import io.strata.internal.v1.TableEntry;
 import io.strata.internal.v1.TableWriteSettings;
 import io.strata.internal.v1.WriteBatch;
-import io.strata.internal.v1.WriteBatchResult;
 import io.strata.metadata.RoutingCache;
 import io.strata.metadata.RoutingView;
 import io.strata.partition.PartitionFunction;
@@ -33,6 +30,7 @@ import io.strata.partition.PartitionRouter;
 import io.strata.partition.PartitionSettings;
 import io.strata.placement.GroupId;
 import io.strata.placement.Placement;
+import io.strata.raft.client.GroupClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +47,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * WriteRecords on any node: validate (core) → look up the ACTIVE table → partition each accepted
- * record → one {@link WriteBatch} per Raft group, stamped with this coordinator's ingest time and
- * the table's settings → replicate through each group → merge the per-record outcomes.
+ * record → the records of each Raft group, with this coordinator's ingest time and the table's
+ * settings, into a {@link WriteBatch} entry that {@link GroupWriteBatcher} may share with concurrent
+ * writes to the same group and table → replicate through each group → merge the per-record outcomes.
  *
  * <p><b>Acknowledgement.</b> The returned future completes only after every group has committed
  * its batch (a Raft majority) and applied it. If any group cannot (no quorum within the client
@@ -74,6 +73,7 @@ public final class WriteCoordinator {
     private final Executor executor;
     private final ObjIntConsumer<StoreTarget> storedRecords;
     private final WriteRecordsValidator validator = new WriteRecordsValidator();
+    private final GroupWriteBatcher batcher;
 
     /**
      * TEST ONLY, off by default: acknowledge every Nth write request without replicating it, so the
@@ -85,15 +85,18 @@ public final class WriteCoordinator {
 
     public WriteCoordinator(TableCatalog tables, RoutingCache routing, GroupClients clients, Clock clock,
                             Executor executor) {
-        this(tables, routing, clients, clock, executor, (tier, count) -> { });
+        this(tables, routing, clients, clock, executor, (tier, count) -> { }, WriteBatchingSettings.defaults());
     }
 
     /**
      * @param storedRecords told, once per committed write (also one with rejected records), how many
      *     records went to MEMORY and to MAGNETIC (0 included); called on {@code executor}
+     * @param batching how concurrent writes to one group are combined into one Raft entry
      */
     public WriteCoordinator(TableCatalog tables, RoutingCache routing, GroupClients clients, Clock clock,
-                            Executor executor, ObjIntConsumer<StoreTarget> storedRecords) {
+                            Executor executor, ObjIntConsumer<StoreTarget> storedRecords,
+                            WriteBatchingSettings batching) {
+        this.batcher = new GroupWriteBatcher(batching);
         this.storedRecords = Objects.requireNonNull(storedRecords, "storedRecords");
         this.tables = Objects.requireNonNull(tables, "tables");
         this.routing = Objects.requireNonNull(routing, "routing");
@@ -123,7 +126,7 @@ public final class WriteCoordinator {
                 PartitionSettings.defaultsWithKey(partitionKey(table)));
         PartitionRouter router = PartitionRouter.of(placement);
         long ingestTimeNanos = Math.multiplyExact(clock.millis(), 1_000_000L);
-        Map<GroupId, WriteBatch.Builder> batches = new TreeMap<>();
+        Map<GroupId, EncodedRecords.Builder> byGroup = new TreeMap<>();
         for (ValidatedRecord accepted : validation.accepted()) {
             Record record = accepted.record();
             SortedMap<String, String> dimensions = new TreeMap<>();
@@ -131,8 +134,8 @@ public final class WriteCoordinator {
                 dimensions.put(dimension.name(), dimension.value());
             }
             GroupId group = router.groupOf(partitions.partitionOf(record.time(), record.measureName().value(), dimensions));
-            batches.computeIfAbsent(group, ignored -> newBatch(table.entry(), ingestTimeNanos))
-                    .addRecords(StoredRecords.of(accepted.recordIndex(), record));
+            byGroup.computeIfAbsent(group, ignored -> new EncodedRecords.Builder())
+                    .add(StoredRecords.of(accepted.recordIndex(), record));
         }
 
         if (testDropEveryNthWrite > 0 && testWritesSeen.incrementAndGet() % testDropEveryNthWrite == 0) {
@@ -140,10 +143,12 @@ public final class WriteCoordinator {
             return CompletableFuture.completedFuture(WriteRecordsResponse.newBuilder()
                     .setRecordsIngested(RecordsIngested.newBuilder().setTotal(total).setMemoryStore(total)).build());
         }
-        List<CompletableFuture<WriteBatchResult>> sent = new ArrayList<>(batches.size());
-        for (Map.Entry<GroupId, WriteBatch.Builder> batch : batches.entrySet()) {
-            byte[] command = ShardCommand.newBuilder().setWriteBatch(batch.getValue()).build().toByteArray();
-            sent.add(clients.clientFor(view, batch.getKey()).submit(command).thenApply(WriteCoordinator::result));
+        WriteBatch header = header(table.entry());
+        List<CompletableFuture<RecordOutcomes>> sent = new ArrayList<>(byGroup.size());
+        for (Map.Entry<GroupId, EncodedRecords.Builder> records : byGroup.entrySet()) {
+            GroupClient client = clients.clientFor(view, records.getKey());
+            sent.add(batcher.write(client::submit, records.getKey(), header, ingestTimeNanos,
+                    records.getValue().build()));
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
                 .handleAsync((ignored, failure) -> {
@@ -164,7 +169,8 @@ public final class WriteCoordinator {
                 : PartitionKey.series();
     }
 
-    private static WriteBatch.Builder newBatch(TableEntry table, long ingestTimeNanos) {
+    /** The table's fields of a {@link WriteBatch}; the batcher adds the ingest time and the records. */
+    private static WriteBatch header(TableEntry table) {
         TableWriteSettings.Builder settings = TableWriteSettings.newBuilder()
                 .setMemoryStoreRetentionHours(table.getMemoryStoreRetentionHours())
                 .setMagneticStoreRetentionDays(table.getMagneticStoreRetentionDays())
@@ -176,22 +182,14 @@ public final class WriteCoordinator {
                 .setDatabaseName(table.getDatabaseName())
                 .setTableName(table.getTableName())
                 .setTableId(table.getTableId())
-                .setIngestTimeNanos(ingestTimeNanos)
-                .setSettings(settings);
-    }
-
-    private static WriteBatchResult result(byte[] bytes) {
-        try {
-            return WriteBatchResult.parseFrom(bytes);
-        } catch (InvalidProtocolBufferException e) {
-            throw new InternalServerException("Unreadable write result from a shard", e);
-        }
+                .setSettings(settings)
+                .build();
     }
 
     /** The error to answer: unavailability first (it tells the client to retry), else the first one. */
-    private static Throwable firstFailure(List<CompletableFuture<WriteBatchResult>> sent) {
+    private static Throwable firstFailure(List<CompletableFuture<RecordOutcomes>> sent) {
         Throwable first = null;
-        for (CompletableFuture<WriteBatchResult> future : sent) {
+        for (CompletableFuture<RecordOutcomes> future : sent) {
             if (future.isCompletedExceptionally()) {
                 Throwable cause = future.exceptionNow();
                 while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -225,12 +223,14 @@ public final class WriteCoordinator {
     }
 
     private WriteRecordsResponse merge(WriteValidation validation,
-                                              List<CompletableFuture<WriteBatchResult>> sent) {
+                                              List<CompletableFuture<RecordOutcomes>> sent) {
         int memory = 0;
         int magnetic = 0;
         List<RejectedRecord> rejected = new ArrayList<>(validation.rejected());
-        for (CompletableFuture<WriteBatchResult> future : sent) {
-            for (RecordOutcome outcome : future.join().getOutcomesList()) {
+        for (CompletableFuture<RecordOutcomes> future : sent) {
+            RecordOutcomes outcomes = future.join();
+            for (int i = 0; i < outcomes.count(); i++) {
+                RecordOutcome outcome = outcomes.get(i);
                 switch (outcome.getOutcomeCase()) {
                     case STORED_IN -> {
                         switch (outcome.getStoredIn()) {

@@ -25,6 +25,7 @@ import org.apache.ratis.util.TimeDuration;
  * @param snapshotEveryEntries take a snapshot after this many applied entries
  * @param logSegmentSizeBytes a log segment is closed (and becomes purgeable) at this size
  * @param logPurgeGap purge the log once the snapshot index is this many entries past the last purge
+ * @param logWrites how the log is written, forced and shipped (group commit)
  */
 public record RaftNodeSettings(
         NodeEndpoint endpoint,
@@ -33,7 +34,8 @@ public record RaftNodeSettings(
         Duration electionTimeoutMax,
         long snapshotEveryEntries,
         long logSegmentSizeBytes,
-        int logPurgeGap) {
+        int logPurgeGap,
+        RaftLogWriteSettings logWrites) {
 
     private static final long DEFAULT_PREALLOCATION_BYTES = 4L * 1024 * 1024;
     private static final int SNAPSHOTS_RETAINED = 2;
@@ -59,6 +61,7 @@ public record RaftNodeSettings(
         if (logPurgeGap < 1) {
             throw new IllegalArgumentException("logPurgeGap must be >= 1: " + logPurgeGap);
         }
+        Objects.requireNonNull(logWrites, "logWrites");
     }
 
     /**
@@ -67,24 +70,30 @@ public record RaftNodeSettings(
      */
     public static RaftNodeSettings defaults(NodeEndpoint endpoint, Path storageDirectory) {
         return new RaftNodeSettings(endpoint, storageDirectory, Duration.ofMillis(1000), Duration.ofMillis(2000),
-                10_000, 8L * 1024 * 1024, 1024);
+                10_000, 8L * 1024 * 1024, 1024, RaftLogWriteSettings.defaults());
     }
 
     public RaftNodeSettings withSnapshotEveryEntries(long entries) {
         return new RaftNodeSettings(endpoint, storageDirectory, electionTimeoutMin, electionTimeoutMax,
-                entries, logSegmentSizeBytes, logPurgeGap);
+                entries, logSegmentSizeBytes, logPurgeGap, logWrites);
     }
 
     public RaftNodeSettings withLogSegmentSizeBytes(long bytes) {
         return new RaftNodeSettings(endpoint, storageDirectory, electionTimeoutMin, electionTimeoutMax,
-                snapshotEveryEntries, bytes, logPurgeGap);
+                snapshotEveryEntries, bytes, logPurgeGap, logWrites);
     }
 
     public RaftNodeSettings withLogPurgeGap(int gap) {
         return new RaftNodeSettings(endpoint, storageDirectory, electionTimeoutMin, electionTimeoutMax,
-                snapshotEveryEntries, logSegmentSizeBytes, gap);
+                snapshotEveryEntries, logSegmentSizeBytes, gap, logWrites);
     }
 
+    public RaftNodeSettings withLogWrites(RaftLogWriteSettings settings) {
+        return new RaftNodeSettings(endpoint, storageDirectory, electionTimeoutMin, electionTimeoutMax,
+                snapshotEveryEntries, logSegmentSizeBytes, logPurgeGap, settings);
+    }
+
+    /** The Ratis server properties these settings stand for (package-private for tests of the mapping). */
     RaftProperties toRaftProperties() {
         RaftProperties properties = new RaftProperties();
         RaftConfigKeys.Rpc.setType(properties, SupportedRpcType.GRPC);
@@ -111,6 +120,7 @@ public record RaftNodeSettings(
         RaftServerConfigKeys.Log.setSegmentSizeMax(properties, SizeInBytes.valueOf(logSegmentSizeBytes));
         RaftServerConfigKeys.Log.setPreallocatedSize(properties,
                 SizeInBytes.valueOf(Math.min(logSegmentSizeBytes, DEFAULT_PREALLOCATION_BYTES)));
+        logWrites.applyTo(properties);
         return properties;
     }
 

@@ -1,6 +1,7 @@
 package io.strata.raft.shard;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
 import io.strata.core.error.ValidationException;
 import io.strata.internal.v1.ShardCommand;
 import io.strata.raft.query.ReadBarrier;
@@ -33,16 +34,31 @@ public final class ShardStoreReplica implements ReplicatedShard {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** Rejects, before anything is replicated, what every replica would refuse to apply. */
+    /**
+     * Rejects, before anything is replicated, what every replica would refuse to apply: bytes that are
+     * not a protobuf message, or a command of no kind this version knows. Only the top level is read:
+     * this runs on the leader for every entry, and parsing a write's records here would decode each
+     * record once more than apply does. A command whose inner message is malformed is still refused,
+     * alike on every replica, when apply parses it.
+     */
     @Override
     public void validate(byte[] command) {
-        ShardCommand decoded;
+        boolean known = false;
         try {
-            decoded = ShardCommand.parseFrom(command);
-        } catch (InvalidProtocolBufferException e) {
+            CodedInputStream input = CodedInputStream.newInstance(command);
+            for (int tag = input.readTag(); tag != 0; tag = input.readTag()) {
+                int field = WireFormat.getTagFieldNumber(tag);
+                known |= WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED
+                        && ShardCommand.CommandCase.forNumber(field) != null
+                        && field != ShardCommand.CommandCase.COMMAND_NOT_SET.getNumber();
+                if (!input.skipField(tag)) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
             throw new ValidationException("The shard command is not a ShardCommand: " + e.getMessage());
         }
-        if (decoded.getCommandCase() == ShardCommand.CommandCase.COMMAND_NOT_SET) {
+        if (!known) {
             throw new ValidationException("The shard command carries no command this version knows.");
         }
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code strata dev}: an embedded ZooKeeper and three nodes in zones a, b and c in this process,
@@ -36,13 +37,20 @@ public final class DevCluster implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int portOffset;
+    private final UnaryOperator<NodeConfig> tuning;
     private EmbeddedZooKeeper zooKeeper;
     private final List<StrataNode> nodes = new ArrayList<>();
 
     /** @param portOffset added to every port (0 for the documented ports) */
     public DevCluster(Path dataDirectory, int portOffset) {
+        this(dataDirectory, portOffset, UnaryOperator.identity());
+    }
+
+    /** @param tuning applied to every node's configuration (write batching, Raft log settings) */
+    public DevCluster(Path dataDirectory, int portOffset, UnaryOperator<NodeConfig> tuning) {
         this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
         this.portOffset = portOffset;
+        this.tuning = Objects.requireNonNull(tuning, "tuning");
     }
 
     public synchronized void start() throws Exception {
@@ -55,7 +63,7 @@ public final class DevCluster implements AutoCloseable {
                         .withPorts(FIRST_GRPC_PORT + portOffset + i, FIRST_RAFT_PORT + portOffset + i,
                                 FIRST_HTTP_PORT + portOffset + i, FIRST_METRICS_PORT + portOffset + i)
                         .withGroupCount(GROUP_COUNT);
-                StrataNode node = new StrataNode(config, Clock.systemUTC());
+                StrataNode node = new StrataNode(tuning.apply(config), Clock.systemUTC());
                 nodes.add(node);
                 node.start();
             }

@@ -1,9 +1,11 @@
 package io.strata.server.node;
 
 import io.strata.coordinator.catalog.ResourceArns;
+import io.strata.coordinator.write.WriteBatchingSettings;
 import io.strata.metadata.MetadataPaths;
 import java.nio.file.Path;
 import io.strata.observability.ObservabilityHttpServer;
+import io.strata.raft.server.RaftLogWriteSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +33,10 @@ import java.util.Set;
  *     host); 0 binds any free port (see {@link StrataNode#metricsAddress()})
  * @param accessKeys access key id → secret access key the Timestream HTTP endpoint verifies SigV4
  *     signatures with; empty (the default) is development mode, where signatures are not checked
+ * @param raftLogWrites how the node's Raft logs are written, forced and shipped (group commit;
+ *     default {@link RaftLogWriteSettings#defaults()})
+ * @param writeBatching how this node's coordinator combines concurrent writes to one Raft group into
+ *     one entry (default {@link WriteBatchingSettings#defaults()})
  */
 public record NodeConfig(
         String nodeId,
@@ -48,7 +54,9 @@ public record NodeConfig(
         Duration sessionTimeout,
         ResourceArns arns,
         int metricsPort,
-        Map<String, String> accessKeys) {
+        Map<String, String> accessKeys,
+        RaftLogWriteSettings raftLogWrites,
+        WriteBatchingSettings writeBatching) {
     public static final int DEFAULT_GRPC_PORT = 7400;
     public static final int DEFAULT_RAFT_PORT = 7410;
     public static final int DEFAULT_HTTP_PORT = 7480;
@@ -86,6 +94,18 @@ public record NodeConfig(
             requireText(accessKey, "access key id");
             requireText(secret, "secret access key");
         });
+        Objects.requireNonNull(raftLogWrites, "raftLogWrites");
+        Objects.requireNonNull(writeBatching, "writeBatching");
+    }
+
+    /** The configuration as it was before the Raft log and write batching settings: their defaults. */
+    public NodeConfig(String nodeId, String zone, String zooKeeperConnect, String zooKeeperRoot, Path dataDirectory,
+            String host, int grpcPort, int raftPort, int httpPort, int groupCount, Duration writeTimeout,
+            Duration departureGrace, Duration sessionTimeout, ResourceArns arns, int metricsPort,
+            Map<String, String> accessKeys) {
+        this(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort, httpPort,
+                groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
+                RaftLogWriteSettings.defaults(), WriteBatchingSettings.defaults());
     }
 
     /**
@@ -116,23 +136,39 @@ public record NodeConfig(
 
     public NodeConfig withPorts(int grpc, int raft, int http, int metrics) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpc, raft, http,
-                groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metrics, accessKeys);
+                groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metrics, accessKeys,
+                raftLogWrites, writeBatching);
     }
 
     public NodeConfig withGroupCount(int groups) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
-                httpPort, groups, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys);
+                httpPort, groups, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
+                raftLogWrites, writeBatching);
     }
 
     public NodeConfig withWriteTimeout(Duration timeout) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
-                httpPort, groupCount, timeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys);
+                httpPort, groupCount, timeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
+                raftLogWrites, writeBatching);
     }
 
     /** The HTTP endpoint verifies SigV4 signatures made with these keys (empty: development mode). */
     public NodeConfig withAccessKeys(Map<String, String> keys) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
-                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, keys);
+                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, keys,
+                raftLogWrites, writeBatching);
+    }
+
+    public NodeConfig withRaftLogWrites(RaftLogWriteSettings settings) {
+        return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
+                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
+                settings, writeBatching);
+    }
+
+    public NodeConfig withWriteBatching(WriteBatchingSettings settings) {
+        return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
+                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
+                raftLogWrites, settings);
     }
 
     /** Where this node keeps its files: {@code <dataDirectory>/<nodeId>}. */
@@ -160,7 +196,8 @@ public record NodeConfig(
                 + ", grpcPort=" + grpcPort + ", raftPort=" + raftPort + ", httpPort=" + httpPort
                 + ", metricsPort=" + metricsPort + ", groupCount=" + groupCount + ", writeTimeout=" + writeTimeout
                 + ", departureGrace=" + departureGrace + ", sessionTimeout=" + sessionTimeout + ", arns=" + arns
-                + ", accessKeys=" + accessKeys.keySet() + "]";
+                + ", accessKeys=" + accessKeys.keySet() + ", raftLogWrites=" + raftLogWrites
+                + ", writeBatching=" + writeBatching + "]";
     }
 
     private static void requireText(String value, String name) {

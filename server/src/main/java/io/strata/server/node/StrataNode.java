@@ -153,7 +153,7 @@ public final class StrataNode implements AutoCloseable {
 
         raftNode = new RaftNode(raftTuning.apply(RaftNodeSettings.defaults(
                 new NodeEndpoint(config.nodeId(), config.host(), config.raftPort()),
-                config.nodeDirectory().resolve("raft"))), shards);
+                config.nodeDirectory().resolve("raft")).withLogWrites(config.raftLogWrites())), shards);
         raftNode.start();
         started.push(raftNode);
 
@@ -189,7 +189,7 @@ public final class StrataNode implements AutoCloseable {
                 () -> UUID.randomUUID().toString());
         StrataMetrics recorded = metrics;
         WriteCoordinator coordinator = new WriteCoordinator(tables, routing, groupClients, clock, completions,
-                (tier, count) -> recorded.recordsIngested(tier, count));
+                (tier, count) -> recorded.recordsIngested(tier, count), config.writeBatching());
 
         AdminEngine admin = new AdminEngine(databases, tables, new ResourceTags(databases, tables, config.arns()));
         WriteEngine writes = new WriteEngine(coordinator, metrics, System::nanoTime);
