@@ -31,6 +31,9 @@ import java.util.Set;
  *     host); 0 binds any free port (see {@link StrataNode#metricsAddress()})
  * @param accessKeys access key id → secret access key the Timestream HTTP endpoint verifies SigV4
  *     signatures with; empty (the default) is development mode, where signatures are not checked
+ * @param maxInFlightWriteBytes the most serialized bytes of WriteRecords requests the node works on at
+ *     once (gRPC and HTTP together); a request beyond it is answered ThrottlingException (429) at once,
+ *     so writers back off instead of piling requests up in the node's heap (default 64 MiB)
  */
 public record NodeConfig(
         String nodeId,
@@ -48,7 +51,8 @@ public record NodeConfig(
         Duration sessionTimeout,
         ResourceArns arns,
         int metricsPort,
-        Map<String, String> accessKeys) {
+        Map<String, String> accessKeys,
+        long maxInFlightWriteBytes) {
     public static final int DEFAULT_GRPC_PORT = 7400;
     public static final int DEFAULT_RAFT_PORT = 7410;
     public static final int DEFAULT_HTTP_PORT = 7480;
@@ -57,6 +61,7 @@ public record NodeConfig(
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_DEPARTURE_GRACE = Duration.ofMinutes(5);
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(15);
+    public static final long DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES = 64L << 20;
 
     public NodeConfig {
         requireText(nodeId, "nodeId");
@@ -86,6 +91,19 @@ public record NodeConfig(
             requireText(accessKey, "access key id");
             requireText(secret, "secret access key");
         });
+        if (maxInFlightWriteBytes <= 0) {
+            throw new IllegalArgumentException("maxInFlightWriteBytes must be positive: " + maxInFlightWriteBytes);
+        }
+    }
+
+    /** The configuration as it was before the bound on write requests in progress: the default bound. */
+    public NodeConfig(String nodeId, String zone, String zooKeeperConnect, String zooKeeperRoot, Path dataDirectory,
+            String host, int grpcPort, int raftPort, int httpPort, int groupCount, Duration writeTimeout,
+            Duration departureGrace, Duration sessionTimeout, ResourceArns arns, int metricsPort,
+            Map<String, String> accessKeys) {
+        this(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort, httpPort,
+                groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
+                DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES);
     }
 
     /**
@@ -103,7 +121,8 @@ public record NodeConfig(
     public static NodeConfig defaults(String nodeId, String zone, String zooKeeperConnect, Path dataDirectory) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, MetadataPaths.DEFAULT_ROOT, dataDirectory, "127.0.0.1",
                 DEFAULT_GRPC_PORT, DEFAULT_RAFT_PORT, DEFAULT_HTTP_PORT, DEFAULT_GROUP_COUNT, DEFAULT_WRITE_TIMEOUT,
-                DEFAULT_DEPARTURE_GRACE, DEFAULT_SESSION_TIMEOUT, ResourceArns.defaults(), DEFAULT_METRICS_PORT, Map.of());
+                DEFAULT_DEPARTURE_GRACE, DEFAULT_SESSION_TIMEOUT, ResourceArns.defaults(), DEFAULT_METRICS_PORT, Map.of(),
+                DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES);
     }
 
     /**
@@ -116,23 +135,33 @@ public record NodeConfig(
 
     public NodeConfig withPorts(int grpc, int raft, int http, int metrics) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpc, raft, http,
-                groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metrics, accessKeys);
+                groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metrics, accessKeys,
+                maxInFlightWriteBytes);
     }
 
     public NodeConfig withGroupCount(int groups) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
-                httpPort, groups, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys);
+                httpPort, groups, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
+                maxInFlightWriteBytes);
     }
 
     public NodeConfig withWriteTimeout(Duration timeout) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
-                httpPort, groupCount, timeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys);
+                httpPort, groupCount, timeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
+                maxInFlightWriteBytes);
     }
 
     /** The HTTP endpoint verifies SigV4 signatures made with these keys (empty: development mode). */
     public NodeConfig withAccessKeys(Map<String, String> keys) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
-                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, keys);
+                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, keys,
+                maxInFlightWriteBytes);
+    }
+
+    /** The node answers ThrottlingException beyond {@code bytes} of WriteRecords requests in progress. */
+    public NodeConfig withMaxInFlightWriteBytes(long bytes) {
+        return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
+                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys, bytes);
     }
 
     /** Where this node keeps its files: {@code <dataDirectory>/<nodeId>}. */
@@ -160,7 +189,7 @@ public record NodeConfig(
                 + ", grpcPort=" + grpcPort + ", raftPort=" + raftPort + ", httpPort=" + httpPort
                 + ", metricsPort=" + metricsPort + ", groupCount=" + groupCount + ", writeTimeout=" + writeTimeout
                 + ", departureGrace=" + departureGrace + ", sessionTimeout=" + sessionTimeout + ", arns=" + arns
-                + ", accessKeys=" + accessKeys.keySet() + "]";
+                + ", maxInFlightWriteBytes=" + maxInFlightWriteBytes + ", accessKeys=" + accessKeys.keySet() + "]";
     }
 
     private static void requireText(String value, String name) {
