@@ -47,6 +47,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--groups", defaultValue = "" + NodeConfig.DEFAULT_GROUP_COUNT, description = "Raft groups of a new cluster (default: ${DEFAULT-VALUE}).")
     int groupCount;
 
+    @Option(names = "--max-in-flight-write-bytes", defaultValue = "" + NodeConfig.DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES, description = "Bytes of WriteRecords requests the node works on at once; beyond it writers get ThrottlingException and back off (default: ${DEFAULT-VALUE}).")
+    long maxInFlightWriteBytes;
+
     @Override
     public Integer call() throws Exception {
         NodeConfig defaults = NodeConfig.defaults(nodeId == null ? "node-" + zone : nodeId, zone, zooKeeper,
@@ -54,7 +57,8 @@ final class ServerCommand implements Callable<Integer> {
         NodeConfig config = new NodeConfig(defaults.nodeId(), zone, zooKeeper, defaults.zooKeeperRoot(),
                 defaults.dataDirectory(), host, grpcPort, raftPort, httpPort, groupCount, defaults.writeTimeout(),
                 defaults.departureGrace(), defaults.sessionTimeout(), defaults.arns(), metricsPort,
-                accessKeysFile == null ? Map.of() : AccessKeysFile.read(accessKeysFile));
+                accessKeysFile == null ? Map.of() : AccessKeysFile.read(accessKeysFile), defaults.raftLogWrites(),
+                defaults.writeBatching(), maxInFlightWriteBytes);
         StrataNode node = new StrataNode(config, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -42,9 +42,14 @@ final class DevProcess implements AutoCloseable {
     }
 
     static DevProcess start(Path data, int portOffset) throws IOException {
+        return start(data, portOffset, "512m");
+    }
+
+    /** As {@link #start(Path, int)}, with a heap of {@code maxHeap} ({@code -Xmx} syntax) for bigger data. */
+    static DevProcess start(Path data, int portOffset, String maxHeap) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add("-Xmx" + maxHeap);
         command.addAll(Arrays.asList(System.getProperty("strata.jvm.flags", "").trim().split("\\s+")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), StrataCommand.class.getName(),
                 "dev", "--data-dir", data.toString(), "--port-offset", Integer.toString(portOffset)));

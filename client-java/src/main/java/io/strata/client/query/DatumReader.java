@@ -42,6 +42,15 @@ final class DatumReader {
         return datum.getValueCase() == Datum.ValueCase.NULL_VALUE || datum.getValueCase() == Datum.ValueCase.VALUE_NOT_SET;
     }
 
+    /**
+     * UNKNOWN is the type of a bare {@code NULL}: its values are NULL whatever getter reads them, as
+     * SQL lets NULL stand for a value of any type (object getters give {@code null}, primitive ones
+     * throw as for any NULL).
+     */
+    private static boolean isUnknown(ColumnType type) {
+        return type.is(ScalarType.SCALAR_TYPE_UNKNOWN);
+    }
+
     static String readString(Datum datum, ColumnType type, String label) {
         return scalarOrNull(datum, type, label, "getString", ScalarType.SCALAR_TYPE_VARCHAR);
     }
@@ -153,6 +162,9 @@ final class DatumReader {
     }
 
     static List<Value> readArray(Datum datum, ColumnType type, String label) {
+        if (isUnknown(type) && isNull(datum)) {
+            return null;
+        }
         if (!(type instanceof ColumnType.ArrayOf array)) {
             throw new ColumnTypeMismatchException(label, type, "getArray", "an array type");
         }
@@ -169,6 +181,9 @@ final class DatumReader {
     }
 
     static Row readRow(Datum datum, ColumnType type, String label) {
+        if (isUnknown(type) && isNull(datum)) {
+            return null;
+        }
         if (!(type instanceof ColumnType.RowOf row)) {
             throw new ColumnTypeMismatchException(label, type, "getRow", "a row type");
         }
@@ -180,6 +195,9 @@ final class DatumReader {
     }
 
     static List<TimeSeriesPoint> readTimeSeries(Datum datum, ColumnType type, String label) {
+        if (isUnknown(type) && isNull(datum)) {
+            return null;
+        }
         if (!(type instanceof ColumnType.TimeSeriesOf series)) {
             throw new ColumnTypeMismatchException(label, type, "getTimeSeries", "a timeseries type");
         }
@@ -224,6 +242,9 @@ final class DatumReader {
     }
 
     private static void requireScalar(ColumnType type, String label, String getter, ScalarType accepted, ScalarType alsoAccepted) {
+        if (isUnknown(type)) {
+            return;
+        }
         if (!type.is(accepted) && !type.is(alsoAccepted)) {
             String expected = accepted == alsoAccepted ? ColumnType.scalarName(accepted)
                     : ColumnType.scalarName(accepted) + " or " + ColumnType.scalarName(alsoAccepted);

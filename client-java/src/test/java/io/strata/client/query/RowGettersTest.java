@@ -118,6 +118,16 @@ class RowGettersTest {
         assertThat(row.getTimeSeries("series")).isNull();
         assertThat(rows.get(0).isNull("nothing")).isTrue();
         assertThat(rows.get(0).isNull("city")).isFalse();
+        // A bare NULL (type UNKNOWN) reads as NULL through any getter, as SQL's NULL stands for any type.
+        Row first = rows.get(0);
+        assertThat(first.getString("nothing")).isNull();
+        assertThat(first.getInstant("nothing")).isNull();
+        assertThat(first.getArray("nothing")).isNull();
+        assertThat(first.getRow("nothing")).isNull();
+        assertThat(first.getTimeSeries("nothing")).isNull();
+        assertThat(first.getText("nothing")).isNull();
+        assertThatThrownBy(() -> first.getDouble("nothing")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is NULL");
         assertThatThrownBy(() -> row.getLong("count"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("column 'count' (BIGINT) is NULL, which getLong cannot return; check isNull first");

@@ -13,7 +13,9 @@ import java.util.List;
  * (and has no DISTINCT aggregate), a PARTIAL step of it joins the fragment and a FINAL step
  * stays on the coordinator (avg from count and mean, stddev from count, mean and squared
  * deviations, max_by from (max, value), approx_distinct from HLL registers). Everything else —
- * HAVING, windows, ORDER BY, LIMIT, joins, set operations — runs on the coordinator. Thread-safe.
+ * HAVING, windows, ORDER BY, LIMIT, joins, set operations — runs on the coordinator. A projection
+ * that yields arrays, rows or time series also runs on the coordinator, over the fragment below it:
+ * shard results travel as scalar columns only. Thread-safe.
  */
 public final class DistributedPlanner {
     private final FunctionResolver functions;
@@ -47,7 +49,8 @@ public final class DistributedPlanner {
         return switch (node) {
             case PlanNode.TableScan ignored -> true;
             case PlanNode.Filter filter -> isShardChain(filter.source());
-            case PlanNode.Project project -> isShardChain(project.source());
+            case PlanNode.Project project -> project.outputTypes().stream().noneMatch(SqlType::isComposite)
+                    && isShardChain(project.source());
             default -> false;
         };
     }

@@ -3,6 +3,7 @@ package io.strata.query.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.query.catalog.TableName;
+import io.strata.query.expression.SqlType;
 import io.strata.query.operator.ScanSource;
 import io.strata.query.plan.DistributedPlan;
 import io.strata.query.plan.DistributedPlanner;
@@ -96,9 +97,26 @@ class DistributedExecutionTest {
         DistributedPlan plan = PLANNER.split(runner.plan(entry.sql(), context));
         assertThat(plan.fragments()).as("a query reading a table has shard fragments")
                 .hasSizeGreaterThanOrEqualTo(entry.sql().contains(" FROM ") ? 1 : 0);
+        assertThat(plan.fragments()).as("shard results travel as scalar columns")
+                .allSatisfy(fragment -> assertThat(fragment.root().outputTypes()).noneMatch(SqlType::isComposite));
         QueryResult distributed = runner.executor.execute(plan, fragments, context);
         assertThat(distributed.columns()).isEqualTo(local.columns());
         QueryCorpusTest.assertSameRows(QueryCorpusTest.normalise(distributed), QueryCorpusTest.normalise(local), entry.ordered(), entry.sql());
+    }
+
+    @Test
+    void projectionsYieldingArraysRunOnTheCoordinatorOverScalarFragments() {
+        String sql = "SELECT device_id, ARRAY[temperature, humidity] AS pair FROM iot_sensor_data.sensor_readings"
+                + " WHERE temperature > 20";
+        QueryContext context = runner.context();
+        DistributedPlan split = PLANNER.split(runner.plan(sql, context));
+
+        assertThat(split.fragments()).hasSize(1);
+        assertThat(split.fragments().getFirst().root().outputTypes()).noneMatch(SqlType::isComposite);
+        QueryResult distributed = runner.executor.execute(split, fragments, context);
+        QueryCorpusTest.assertSameRows(QueryCorpusTest.normalise(distributed), QueryCorpusTest.normalise(runner.run(sql)),
+                false, sql);
+        assertThat(distributed.rows()).isNotEmpty();
     }
 
     @Test

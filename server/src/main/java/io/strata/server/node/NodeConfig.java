@@ -37,6 +37,9 @@ import java.util.Set;
  *     default {@link RaftLogWriteSettings#defaults()})
  * @param writeBatching how this node's coordinator combines concurrent writes to one Raft group into
  *     one entry (default {@link WriteBatchingSettings#defaults()})
+ * @param maxInFlightWriteBytes the most serialized bytes of WriteRecords requests the node works on at
+ *     once (gRPC and HTTP together); a request beyond it is answered ThrottlingException (429) at once,
+ *     so writers back off instead of piling requests up in the node's heap (default 64 MiB)
  */
 public record NodeConfig(
         String nodeId,
@@ -56,7 +59,8 @@ public record NodeConfig(
         int metricsPort,
         Map<String, String> accessKeys,
         RaftLogWriteSettings raftLogWrites,
-        WriteBatchingSettings writeBatching) {
+        WriteBatchingSettings writeBatching,
+        long maxInFlightWriteBytes) {
     public static final int DEFAULT_GRPC_PORT = 7400;
     public static final int DEFAULT_RAFT_PORT = 7410;
     public static final int DEFAULT_HTTP_PORT = 7480;
@@ -65,6 +69,7 @@ public record NodeConfig(
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_DEPARTURE_GRACE = Duration.ofMinutes(5);
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(15);
+    public static final long DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES = 64L << 20;
 
     public NodeConfig {
         requireText(nodeId, "nodeId");
@@ -96,16 +101,19 @@ public record NodeConfig(
         });
         Objects.requireNonNull(raftLogWrites, "raftLogWrites");
         Objects.requireNonNull(writeBatching, "writeBatching");
+        if (maxInFlightWriteBytes <= 0) {
+            throw new IllegalArgumentException("maxInFlightWriteBytes must be positive: " + maxInFlightWriteBytes);
+        }
     }
 
-    /** The configuration as it was before the Raft log and write batching settings: their defaults. */
+    /** The configuration as it was before the Raft log, write batching and admission settings: their defaults. */
     public NodeConfig(String nodeId, String zone, String zooKeeperConnect, String zooKeeperRoot, Path dataDirectory,
             String host, int grpcPort, int raftPort, int httpPort, int groupCount, Duration writeTimeout,
             Duration departureGrace, Duration sessionTimeout, ResourceArns arns, int metricsPort,
             Map<String, String> accessKeys) {
         this(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort, httpPort,
                 groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                RaftLogWriteSettings.defaults(), WriteBatchingSettings.defaults());
+                RaftLogWriteSettings.defaults(), WriteBatchingSettings.defaults(), DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES);
     }
 
     /**
@@ -123,7 +131,8 @@ public record NodeConfig(
     public static NodeConfig defaults(String nodeId, String zone, String zooKeeperConnect, Path dataDirectory) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, MetadataPaths.DEFAULT_ROOT, dataDirectory, "127.0.0.1",
                 DEFAULT_GRPC_PORT, DEFAULT_RAFT_PORT, DEFAULT_HTTP_PORT, DEFAULT_GROUP_COUNT, DEFAULT_WRITE_TIMEOUT,
-                DEFAULT_DEPARTURE_GRACE, DEFAULT_SESSION_TIMEOUT, ResourceArns.defaults(), DEFAULT_METRICS_PORT, Map.of());
+                DEFAULT_DEPARTURE_GRACE, DEFAULT_SESSION_TIMEOUT, ResourceArns.defaults(), DEFAULT_METRICS_PORT, Map.of(),
+                RaftLogWriteSettings.defaults(), WriteBatchingSettings.defaults(), DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES);
     }
 
     /**
@@ -137,38 +146,45 @@ public record NodeConfig(
     public NodeConfig withPorts(int grpc, int raft, int http, int metrics) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpc, raft, http,
                 groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metrics, accessKeys,
-                raftLogWrites, writeBatching);
+                raftLogWrites, writeBatching, maxInFlightWriteBytes);
     }
 
     public NodeConfig withGroupCount(int groups) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groups, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                raftLogWrites, writeBatching);
+                raftLogWrites, writeBatching, maxInFlightWriteBytes);
     }
 
     public NodeConfig withWriteTimeout(Duration timeout) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groupCount, timeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                raftLogWrites, writeBatching);
+                raftLogWrites, writeBatching, maxInFlightWriteBytes);
     }
 
     /** The HTTP endpoint verifies SigV4 signatures made with these keys (empty: development mode). */
     public NodeConfig withAccessKeys(Map<String, String> keys) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, keys,
-                raftLogWrites, writeBatching);
+                raftLogWrites, writeBatching, maxInFlightWriteBytes);
     }
 
     public NodeConfig withRaftLogWrites(RaftLogWriteSettings settings) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                settings, writeBatching);
+                settings, writeBatching, maxInFlightWriteBytes);
     }
 
     public NodeConfig withWriteBatching(WriteBatchingSettings settings) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                raftLogWrites, settings);
+                raftLogWrites, settings, maxInFlightWriteBytes);
+    }
+
+    /** The node answers ThrottlingException beyond {@code bytes} of WriteRecords requests in progress. */
+    public NodeConfig withMaxInFlightWriteBytes(long bytes) {
+        return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
+                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
+                raftLogWrites, writeBatching, bytes);
     }
 
     /** Where this node keeps its files: {@code <dataDirectory>/<nodeId>}. */
@@ -197,7 +213,7 @@ public record NodeConfig(
                 + ", metricsPort=" + metricsPort + ", groupCount=" + groupCount + ", writeTimeout=" + writeTimeout
                 + ", departureGrace=" + departureGrace + ", sessionTimeout=" + sessionTimeout + ", arns=" + arns
                 + ", accessKeys=" + accessKeys.keySet() + ", raftLogWrites=" + raftLogWrites
-                + ", writeBatching=" + writeBatching + "]";
+                + ", writeBatching=" + writeBatching + ", maxInFlightWriteBytes=" + maxInFlightWriteBytes + "]";
     }
 
     private static void requireText(String value, String name) {

@@ -11,6 +11,7 @@ import io.strata.coordinator.catalog.ResourceTags;
 import io.strata.coordinator.catalog.TableCatalog;
 import io.strata.coordinator.engine.AdminEngine;
 import io.strata.coordinator.engine.QueryEngine;
+import io.strata.coordinator.engine.WriteAdmission;
 import io.strata.coordinator.engine.WriteEngine;
 import io.strata.coordinator.membership.NodeAddresses;
 import io.strata.coordinator.query.QueryServices;
@@ -93,6 +94,7 @@ public final class StrataNode implements AutoCloseable {
     private ObservabilityHttpServer observability;
     private Server grpcServer;
     private TimestreamHttpServer httpServer;
+    private WriteAdmission writeAdmission;
 
     public StrataNode(NodeConfig config, Clock clock) {
         this(config, clock, UnaryOperator.identity(), ShardStoreSettings.defaults());
@@ -192,7 +194,8 @@ public final class StrataNode implements AutoCloseable {
                 (tier, count) -> recorded.recordsIngested(tier, count), config.writeBatching());
 
         AdminEngine admin = new AdminEngine(databases, tables, new ResourceTags(databases, tables, config.arns()));
-        WriteEngine writes = new WriteEngine(coordinator, metrics, System::nanoTime);
+        writeAdmission = new WriteAdmission(config.maxInFlightWriteBytes());
+        WriteEngine writes = new WriteEngine(coordinator, metrics, System::nanoTime, writeAdmission);
         QueryServices queryServices = new QueryServices(config.nodeId(), catalogStore, routing, databases, tables,
                 groupClients,
                 shards::replica, group -> raftNode.status(group).flatMap(GroupStatus::leaderId),
@@ -277,6 +280,11 @@ public final class StrataNode implements AutoCloseable {
     /** The table catalog as this node sees it (table ids for scans in tests). */
     TableCatalog tables() {
         return tables;
+    }
+
+    /** The node's bound on WriteRecords requests in progress (how many it refused, tests). */
+    WriteAdmission writeAdmission() {
+        return writeAdmission;
     }
 
     public RaftNode raftNode() {
