@@ -94,8 +94,12 @@ final class BatchAssembler {
             switch (column.role()) {
                 case DIMENSION, MEASURE_NAME -> {
                     VarcharVector.Builder strings = (VarcharVector.Builder) builder;
-                    for (int row = from; row < to; row++) {
-                        appendString(strings, constants[i]);
+                    if (constants[i] == null) {
+                        for (int row = from; row < to; row++) {
+                            strings.appendNull();
+                        }
+                    } else {
+                        strings.appendRepeated(constants[i], to - from);
                     }
                 }
                 case TIME -> {
