@@ -12,10 +12,10 @@ import java.util.Set;
  * {@code --name value} arguments of a benchmark main. Unknown names are refused (a typo must not
  * silently run the defaults for minutes).
  */
-final class BenchArguments {
+public final class BenchArguments {
     private final Map<String, String> values = new HashMap<>();
 
-    BenchArguments(String[] args, Set<String> known) {
+    public BenchArguments(String[] args, Set<String> known) {
         if (args.length % 2 != 0) {
             throw new IllegalArgumentException("arguments come in pairs --name value: " + Arrays.toString(args));
         }
@@ -27,31 +27,31 @@ final class BenchArguments {
         }
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
     }
 
-    List<Integer> integers(String name, List<Integer> fallback) {
+    public List<Integer> integers(String name, List<Integer> fallback) {
         return values.containsKey(name)
                 ? Arrays.stream(values.get(name).split(",")).map(String::trim).map(Integer::parseInt).toList()
                 : fallback;
     }
 
     /** Seconds as a whole number, e.g. {@code --measure-seconds 15}. */
-    Duration seconds(String name, Duration fallback) {
+    public Duration seconds(String name, Duration fallback) {
         return values.containsKey(name) ? Duration.ofMillis(Math.round(Double.parseDouble(values.get(name)) * 1000))
                 : fallback;
     }
 
-    String text(String name, String fallback) {
+    public String text(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
-    Path path(String name, Path fallback) {
+    public Path path(String name, Path fallback) {
         return values.containsKey(name) ? Path.of(values.get(name)).toAbsolutePath() : fallback;
     }
 
-    boolean flag(String name, boolean fallback) {
+    public boolean flag(String name, boolean fallback) {
         return values.containsKey(name) ? Boolean.parseBoolean(values.get(name)) : fallback;
     }
 }

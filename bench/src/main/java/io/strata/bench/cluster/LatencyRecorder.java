@@ -3,11 +3,11 @@ package io.strata.bench.cluster;
 import java.util.Arrays;
 
 /** Request latencies of one writer thread, in microseconds; merged after the run. Not thread-safe. */
-final class LatencyRecorder {
+public final class LatencyRecorder {
     private long[] micros = new long[1024];
     private int count;
 
-    void record(long nanos) {
+    public void record(long nanos) {
         if (count == micros.length) {
             micros = Arrays.copyOf(micros, count * 2);
         }
@@ -15,7 +15,7 @@ final class LatencyRecorder {
     }
 
     /** All latencies of {@code recorders}, sorted ascending. */
-    static long[] sortedMerge(Iterable<LatencyRecorder> recorders) {
+    public static long[] sortedMerge(Iterable<LatencyRecorder> recorders) {
         int total = 0;
         for (LatencyRecorder recorder : recorders) {
             total += recorder.count;
@@ -31,7 +31,7 @@ final class LatencyRecorder {
     }
 
     /** The {@code quantile} (0..1) of sorted latencies in milliseconds, NaN if there are none. */
-    static double quantileMillis(long[] sortedMicros, double quantile) {
+    public static double quantileMillis(long[] sortedMicros, double quantile) {
         if (sortedMicros.length == 0) {
             return Double.NaN;
         }

@@ -152,6 +152,21 @@ public final class VarcharVector implements ColumnVector {
             return appendId(0);
         }
 
+        /** Appends {@code value} {@code count} times (a dimension's value on every row of a series run). */
+        public Builder appendRepeated(String value, int count) {
+            if (count <= 0) {
+                return this;
+            }
+            append(value);
+            int id = ids[size - 1];
+            if (size + count - 1 > ids.length) {
+                ids = Arrays.copyOf(ids, Math.max(size + count - 1, size * 2));
+            }
+            Arrays.fill(ids, size, size + count - 1, id);
+            size += count - 1;
+            return this;
+        }
+
         private Builder appendId(int id) {
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);

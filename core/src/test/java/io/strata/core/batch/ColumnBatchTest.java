@@ -128,4 +128,20 @@ class ColumnBatchTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> VarcharVector.wrap(new int[] {2}, 1, new String[] {"x", "y"}, 2, NullMask.NONE));
     }
+
+    @Test
+    void appendingAValueRepeatedlyEqualsAppendingItOneByOne() {
+        VarcharVector.Builder repeated = new VarcharVector.Builder(2);
+        VarcharVector.Builder oneByOne = new VarcharVector.Builder(2);
+        repeated.append("a").appendNull().appendRepeated("b", 5).appendRepeated("a", 3).appendRepeated("c", 0);
+        oneByOne.append("a").appendNull();
+        for (int i = 0; i < 5; i++) {
+            oneByOne.append("b");
+        }
+        for (int i = 0; i < 3; i++) {
+            oneByOne.append("a");
+        }
+        assertThat(repeated.build()).isEqualTo(oneByOne.build());
+        assertThat(repeated.size()).isEqualTo(10);
+    }
 }

@@ -121,9 +121,20 @@ final class MemorySeries {
 
     /** A copy of rows {@code [from, to)}; the caller holds the store's read lock or is the apply thread. */
     SeriesRows copy(int from, int to) {
+        return copy(from, to, name -> true);
+    }
+
+    /**
+     * A copy of rows {@code [from, to)} with only the value columns {@code wanted} accepts (a scan
+     * copies what it projects, not the whole row); the caller holds the store's read lock.
+     */
+    SeriesRows copy(int from, int to, java.util.function.Predicate<String> wanted) {
         String[] dictionaryCopy = null;
         List<SeriesRows.Column> copied = new ArrayList<>(columns.size());
         for (ValueColumn column : columns) {
+            if (!wanted.test(column.name)) {
+                continue;
+            }
             if (column.type == MeasureValueType.VARCHAR && dictionaryCopy == null) {
                 dictionaryCopy = dictionary.copy();
             }

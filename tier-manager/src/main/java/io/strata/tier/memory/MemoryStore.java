@@ -242,9 +242,14 @@ public final class MemoryStore {
          * lock.
          */
         public SeriesRows copy(long fromNanos, long toNanos) {
+            return copy(fromNanos, toNanos, name -> true);
+        }
+
+        /** As {@link #copy(long, long)}, with only the value columns {@code columns} accepts. */
+        public SeriesRows copy(long fromNanos, long toNanos, java.util.function.Predicate<String> columns) {
             int from = target.firstRowAtOrAfter(fromNanos);
             int to = toNanos == Long.MAX_VALUE ? target.rowCount() : target.firstRowAtOrAfter(toNanos + 1);
-            return target.copy(from, Math.max(from, to));
+            return target.copy(from, Math.max(from, to), columns);
         }
     }
 }

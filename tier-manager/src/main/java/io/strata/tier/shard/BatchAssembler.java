@@ -80,6 +80,50 @@ final class BatchAssembler {
         rows++;
     }
 
+    /**
+     * Appends rows {@code [from, to)} of {@code source} and counts their bytes: the same as
+     * {@link #countRead} and {@link #append} row by row, a column at a time (the common case of a
+     * series whose rows in range sit in one tier only).
+     */
+    void appendRun(SeriesRows source, int from, int to, boolean fromMemory) {
+        int[] mapping = fromMemory ? memoryColumns : magneticColumns;
+        long bytes = (long) constantBytes * (to - from);
+        for (int i = 0; i < columns.size(); i++) {
+            TableColumn column = columns.get(i);
+            Object builder = builders[i];
+            switch (column.role()) {
+                case DIMENSION, MEASURE_NAME -> {
+                    VarcharVector.Builder strings = (VarcharVector.Builder) builder;
+                    if (constants[i] == null) {
+                        for (int row = from; row < to; row++) {
+                            strings.appendNull();
+                        }
+                    } else {
+                        strings.appendRepeated(constants[i], to - from);
+                    }
+                }
+                case TIME -> {
+                    LongVector.Builder times = (LongVector.Builder) builder;
+                    for (int row = from; row < to; row++) {
+                        times.append(source.time(row));
+                    }
+                    bytes += (long) Long.BYTES * (to - from);
+                }
+                case MEASURE_VALUE, MULTI_MEASURE_ATTRIBUTE -> {
+                    SeriesRows.Column values = mapping[i] < 0 ? null : source.columns().get(mapping[i]);
+                    appendValues(builder, column.type(), values, from, to);
+                    if (values != null) {
+                        for (int row = from; row < to; row++) {
+                            bytes += values.cellBytes(row);
+                        }
+                    }
+                }
+            }
+        }
+        bytesScanned += bytes;
+        rows += to - from;
+    }
+
     /** Counts the projected bytes of a row read (emitted or superseded by a newer version). */
     void countRead(SeriesRows source, int row, boolean fromMemory) {
         int[] mapping = fromMemory ? memoryColumns : magneticColumns;
@@ -149,6 +193,48 @@ final class BatchAssembler {
             builder.appendNull();
         } else {
             builder.append(value);
+        }
+    }
+
+    private static void appendValues(Object builder, ColumnType type, SeriesRows.Column column, int from, int to) {
+        switch (type) {
+            case BIGINT, TIMESTAMP -> {
+                LongVector.Builder longs = (LongVector.Builder) builder;
+                for (int row = from; row < to; row++) {
+                    if (column != null && column.isPresent(row)) {
+                        longs.append(column.longValue(row));
+                    } else {
+                        longs.appendNull();
+                    }
+                }
+            }
+            case DOUBLE -> {
+                DoubleVector.Builder doubles = (DoubleVector.Builder) builder;
+                for (int row = from; row < to; row++) {
+                    if (column != null && column.isPresent(row)) {
+                        doubles.append(column.doubleValue(row));
+                    } else {
+                        doubles.appendNull();
+                    }
+                }
+            }
+            case BOOLEAN -> {
+                BooleanVector.Builder booleans = (BooleanVector.Builder) builder;
+                for (int row = from; row < to; row++) {
+                    if (column != null && column.isPresent(row)) {
+                        booleans.append(column.booleanValue(row));
+                    } else {
+                        booleans.appendNull();
+                    }
+                }
+            }
+            case VARCHAR -> {
+                VarcharVector.Builder strings = (VarcharVector.Builder) builder;
+                for (int row = from; row < to; row++) {
+                    appendString(strings, column != null && column.isPresent(row) ? column.stringValue(row) : null);
+                }
+            }
+            case ARRAY, TIMESERIES, ROW -> throw new IllegalStateException("storage holds no composite columns");
         }
     }
 

@@ -279,13 +279,18 @@ public final class BlobMagneticTier implements MagneticTier {
 
         @Override
         public SeriesRows read(String tableId, SeriesKey series, long fromNanos, long toNanos) {
+            return read(tableId, series, fromNanos, toNanos, Projection.all());
+        }
+
+        @Override
+        public SeriesRows read(String tableId, SeriesKey series, long fromNanos, long toNanos, Projection columns) {
             TimeRange range = TimeRange.of(fromNanos, toNanos == Long.MAX_VALUE ? Long.MAX_VALUE : toNanos + 1);
             List<SeriesBatch> batches = new ArrayList<>();
             for (PartitionId partition : store.partitions()) {
                 if (!partition.tableId().equals(tableId)) {
                     continue;
                 }
-                try (MagneticScan scan = store.scan(partition, range, series::equals, Projection.all())) {
+                try (MagneticScan scan = store.scan(partition, range, series::equals, columns)) {
                     while (scan.hasNext()) {
                         batches.add(scan.next());
                     }

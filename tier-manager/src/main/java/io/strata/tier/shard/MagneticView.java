@@ -2,6 +2,7 @@ package io.strata.tier.shard;
 
 import io.strata.core.model.SeriesKey;
 import io.strata.tier.memory.SeriesRows;
+import io.strata.tier.segment.Projection;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,4 +25,13 @@ public interface MagneticView {
      * (newest version when segments overlap), sorted by time; {@code null} if none.
      */
     SeriesRows read(String tableId, SeriesKey series, long fromNanos, long toNanos);
+
+    /**
+     * As {@link #read(String, SeriesKey, long, long)}, reading at least the value columns of
+     * {@code columns} (times and versions always): a scan decodes only what it projects. A view may
+     * return more columns than asked for; the default returns them all.
+     */
+    default SeriesRows read(String tableId, SeriesKey series, long fromNanos, long toNanos, Projection columns) {
+        return read(tableId, series, fromNanos, toNanos);
+    }
 }

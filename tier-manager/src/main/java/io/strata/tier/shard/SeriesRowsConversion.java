@@ -138,25 +138,7 @@ final class SeriesRowsConversion {
                 if (measureTypeOf(vector.type()) != types.get(names.get(c))) {
                     continue;
                 }
-                for (int row = 0; row < batch.rowCount(); row++) {
-                    if (vector.isNull(row)) {
-                        continue;
-                    }
-                    int target = offset + row;
-                    present[c][target >>> 6] |= 1L << target;
-                    switch (vector) {
-                        case LongVector longs -> values[c][target] = longs.get(row);
-                        case DoubleVector doubles -> values[c][target] = Double.doubleToRawLongBits(doubles.get(row));
-                        case BooleanVector booleans -> values[c][target] = booleans.get(row) ? 1 : 0;
-                        case VarcharVector varchars -> {
-                            strings[c][target] = varchars.get(row);
-                            values[c][target] = target;
-                        }
-                        // Stored columns are scalar; composite vectors exist only inside a query.
-                        case io.strata.core.batch.ObjectVector composite -> throw new IllegalArgumentException(
-                                "the magnetic tier cannot store the composite column '" + names.get(c) + "'");
-                    }
-                }
+                copyColumn(vector, batch.rowCount(), offset, values[c], present[c], strings[c], names.get(c));
             }
             offset += batch.rowCount();
         }
@@ -165,6 +147,54 @@ final class SeriesRowsConversion {
             columns.add(new SeriesRows.Column(names.get(c), types.get(names.get(c)), values[c], present[c], strings[c]));
         }
         return new SeriesRows(series, total, times, versions, columns);
+    }
+
+    /** Copies one vector's cells to {@code [offset, offset + rows)}; one type test per vector, not per row. */
+    private static void copyColumn(ColumnVector vector, int rows, int offset, long[] values, long[] present,
+            String[] strings, String name) {
+        switch (vector) {
+            case LongVector longs -> {
+                for (int row = 0; row < rows; row++) {
+                    if (!longs.isNull(row)) {
+                        markPresent(present, offset + row);
+                        values[offset + row] = longs.get(row);
+                    }
+                }
+            }
+            case DoubleVector doubles -> {
+                for (int row = 0; row < rows; row++) {
+                    if (!doubles.isNull(row)) {
+                        markPresent(present, offset + row);
+                        values[offset + row] = Double.doubleToRawLongBits(doubles.get(row));
+                    }
+                }
+            }
+            case BooleanVector booleans -> {
+                for (int row = 0; row < rows; row++) {
+                    if (!booleans.isNull(row)) {
+                        markPresent(present, offset + row);
+                        values[offset + row] = booleans.get(row) ? 1 : 0;
+                    }
+                }
+            }
+            case VarcharVector varchars -> {
+                for (int row = 0; row < rows; row++) {
+                    if (!varchars.isNull(row)) {
+                        int target = offset + row;
+                        markPresent(present, target);
+                        strings[target] = varchars.get(row);
+                        values[target] = target;
+                    }
+                }
+            }
+            // Stored columns are scalar; composite vectors exist only inside a query.
+            case io.strata.core.batch.ObjectVector composite -> throw new IllegalArgumentException(
+                    "the magnetic tier cannot store the composite column '" + name + "'");
+        }
+    }
+
+    private static void markPresent(long[] present, int row) {
+        present[row >>> 6] |= 1L << row;
     }
 
     private static MeasureValueType measureTypeOf(ColumnType type) {

@@ -2,11 +2,16 @@ package io.strata.tier.shard;
 
 import io.strata.core.batch.ColumnBatch;
 import io.strata.core.model.SeriesKey;
+import io.strata.core.schema.ColumnRole;
+import io.strata.core.schema.TableColumn;
 import io.strata.tier.memory.MemoryStore;
 import io.strata.tier.memory.SeriesRows;
+import io.strata.tier.segment.Projection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
@@ -30,6 +35,7 @@ public final class ShardScan implements Iterator<ColumnBatch> {
     private final List<SeriesKey> series;
     private final List<MemoryStore.SeriesHandle> memoryHandles;
     private final BatchAssembler assembler;
+    private final Projection projection;
     private int nextSeries;
     private SeriesRows memoryRows;
     private SeriesRows magneticRows;
@@ -45,6 +51,15 @@ public final class ShardScan implements Iterator<ColumnBatch> {
         this.series = series;
         this.memoryHandles = memoryHandles;
         this.assembler = new BatchAssembler(request.columns(), request.batchRows());
+        Set<String> valueColumns = new HashSet<>();
+        for (TableColumn column : request.columns()) {
+            if (column.role() == ColumnRole.MEASURE_VALUE
+                    || column.role() == ColumnRole.MULTI_MEASURE_ATTRIBUTE) {
+                valueColumns.add(column.name());
+            }
+        }
+        // Only the projected value columns are copied from memory or decoded from segments.
+        this.projection = Projection.of(valueColumns);
     }
 
     /** Bytes of the projected columns read so far, superseded versions included (QueryStatus). */
@@ -92,9 +107,11 @@ public final class ShardScan implements Iterator<ColumnBatch> {
             nextSeries++;
             readLock.lock();
             try {
-                memoryRows = handle == null ? null : handle.copy(request.fromNanos(), request.toNanos());
+                memoryRows = handle == null ? null
+                        : handle.copy(request.fromNanos(), request.toNanos(), projection::includes);
                 MagneticView view = magnetic.get();
-                magneticRows = view == null ? null : view.read(request.tableId(), key, request.fromNanos(), request.toNanos());
+                magneticRows = view == null ? null
+                        : view.read(request.tableId(), key, request.fromNanos(), request.toNanos(), projection);
             } finally {
                 readLock.unlock();
             }
@@ -114,7 +131,16 @@ public final class ShardScan implements Iterator<ColumnBatch> {
         int memoryCount = memoryRows == null ? 0 : memoryRows.rowCount();
         int magneticCount = magneticRows == null ? 0 : magneticRows.rowCount();
         while (assembler.rows() < request.batchRows() && (memoryRow < memoryCount || magneticRow < magneticCount)) {
-            if (magneticRow >= magneticCount
+            int room = request.batchRows() - assembler.rows();
+            if (magneticRow >= magneticCount) {
+                int end = memoryRow + Math.min(room, memoryCount - memoryRow);
+                assembler.appendRun(memoryRows, memoryRow, end, true);
+                memoryRow = end;
+            } else if (memoryRow >= memoryCount) {
+                int end = magneticRow + Math.min(room, magneticCount - magneticRow);
+                assembler.appendRun(magneticRows, magneticRow, end, false);
+                magneticRow = end;
+            } else if (magneticRow >= magneticCount
                     || (memoryRow < memoryCount && memoryRows.time(memoryRow) < magneticRows.time(magneticRow))) {
                 assembler.countRead(memoryRows, memoryRow, true);
                 assembler.append(memoryRows, memoryRow++, true);
