@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,9 +53,20 @@ class WriterFailoverClusterTest {
                 AtomicInteger acknowledgedAfterStop = new AtomicInteger();
                 AtomicInteger maxAttempts = new AtomicInteger();
                 AtomicBoolean stopped = new AtomicBoolean();
+                // Half the stream is held back until the node is down, so some writes are certainly sent
+                // after the stop, however fast the cluster acknowledges the first half.
+                CountDownLatch nodeStopped = new CountDownLatch(1);
                 try (RecordWriter writer = client.newRecordWriter(settings)) {
                     Thread producer = Thread.ofPlatform().name("failover-producer").start(() -> {
                         for (int seq = 0; seq < RECORDS; seq++) {
+                            if (seq == RECORDS / 2) {
+                                try {
+                                    nodeStopped.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    return;
+                                }
+                            }
                             int number = seq;
                             writer.write("failover", "points", records.record(seq)).whenComplete((result, failure) -> {
                                 if (failure != null) {
@@ -74,6 +86,7 @@ class WriterFailoverClusterTest {
                     int beforeStop = acknowledged.size();
                     cluster.stop(0);
                     stopped.set(true);
+                    nodeStopped.countDown();
                     LOG.info("node-a stopped after {} records were acknowledged", beforeStop);
                     producer.join(TimeUnit.MINUTES.toMillis(4));
                     assertThat(producer.isAlive()).as("producer still writing").isFalse();
