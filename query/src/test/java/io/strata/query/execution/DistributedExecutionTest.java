@@ -98,7 +98,7 @@ class DistributedExecutionTest {
                 .hasSizeGreaterThanOrEqualTo(entry.sql().contains(" FROM ") ? 1 : 0);
         QueryResult distributed = runner.executor.execute(plan, fragments, context);
         assertThat(distributed.columns()).isEqualTo(local.columns());
-        QueryCorpusTest.assertSameRows(QueryCorpusTest.normalise(distributed), QueryCorpusTest.normalise(local), entry.ordered(), entry.sql());
+        CorpusRows.assertSameRows(QueryCorpusTest.normalise(distributed), QueryCorpusTest.normalise(local), entry.ordered(), entry.sql());
     }
 
     @Test

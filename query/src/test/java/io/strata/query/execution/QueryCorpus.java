@@ -9,9 +9,9 @@ import java.util.List;
  * functions and NULL semantics. Each is checked against DuckDB (translated by
  * {@link DuckDbReference#translate}, or with the DuckDB text given where the dialects differ).
  */
-final class QueryCorpus {
+public final class QueryCorpus {
     /** A query; {@code duckSql} null means translate {@code sql}; {@code ordered} means the order is total and checked. */
-    record Entry(String sql, String duckSql, boolean ordered) {
+    public record Entry(String sql, String duckSql, boolean ordered) {
         @Override
         public String toString() {
             return sql.length() > 110 ? sql.substring(0, 110) + "..." : sql;
@@ -25,7 +25,7 @@ final class QueryCorpus {
 
     private QueryCorpus() {}
 
-    static List<Entry> entries() {
+    public static List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
         // --- user workloads (user-workloads.md), verbatim except INTERPOLATE_LINEAR (time series, not yet supported)
         // every avg is NULL here (no sensor_metrics row is named 'temperature'), so the order is not total
