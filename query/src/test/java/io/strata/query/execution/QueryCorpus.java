@@ -27,7 +27,7 @@ public final class QueryCorpus {
 
     public static List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
-        // --- user workloads (user-workloads.md), verbatim except INTERPOLATE_LINEAR (time series, not yet supported)
+        // --- user workloads (user-workloads.md), verbatim; the INTERPOLATE_LINEAR one is in TimeSeriesCorpus (checked by hand)
         // every avg is NULL here (no sensor_metrics row is named 'temperature'), so the order is not total
         unordered(entries, "SELECT device_id, AVG(temperature) AS avg_temp FROM " + R
                 + " WHERE measure_name = 'temperature' AND time > ago(1h) GROUP BY device_id ORDER BY avg_temp DESC");
