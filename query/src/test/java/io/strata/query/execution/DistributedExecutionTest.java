@@ -101,7 +101,7 @@ class DistributedExecutionTest {
                 .allSatisfy(fragment -> assertThat(fragment.root().outputTypes()).noneMatch(SqlType::isComposite));
         QueryResult distributed = runner.executor.execute(plan, fragments, context);
         assertThat(distributed.columns()).isEqualTo(local.columns());
-        QueryCorpusTest.assertSameRows(QueryCorpusTest.normalise(distributed), QueryCorpusTest.normalise(local), entry.ordered(), entry.sql());
+        CorpusRows.assertSameRows(QueryCorpusTest.normalise(distributed), QueryCorpusTest.normalise(local), entry.ordered(), entry.sql());
     }
 
     @Test

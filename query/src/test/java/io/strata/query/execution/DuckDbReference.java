@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * {@code ago}/{@code now()} to the fixed "now", {@code from_milliseconds} to {@code epoch_ms},
  * {@code measure_value::double} to a quoted column, {@code @scheduled_runtime} to its value.
  */
-final class DuckDbReference implements AutoCloseable {
+public final class DuckDbReference implements AutoCloseable {
     private static final String NOW_LITERAL = "TIMESTAMP '2024-01-15 12:00:00'";
     private static final String SCHEDULED_RUNTIME_LITERAL = "TIMESTAMP '2024-01-15 11:00:00'";
     private static final Pattern DURATION = Pattern.compile("(?<![\\w'\\-.])(\\d+)(ms|s|m|h|d)\\b");
@@ -34,7 +34,7 @@ final class DuckDbReference implements AutoCloseable {
 
     private final Connection connection;
 
-    DuckDbReference(SensorData data) throws SQLException {
+    public DuckDbReference(SensorData data) throws SQLException {
         connection = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET TimeZone='UTC'");
@@ -81,7 +81,7 @@ final class DuckDbReference implements AutoCloseable {
         }
     }
 
-    static String translate(String sql) {
+    public static String translate(String sql) {
         String result = sql.replaceAll("(?<!\")measure_value::(\\w+)", "\"measure_value::$1\"");
         result = result.replace("@scheduled_runtime", SCHEDULED_RUNTIME_LITERAL);
         Matcher duration = DURATION.matcher(result);
@@ -106,7 +106,7 @@ final class DuckDbReference implements AutoCloseable {
     }
 
     /** Rows of a DuckDB query, values normalised: integers to Long, decimals to Double, timestamps to epoch microseconds. */
-    List<List<Object>> query(String duckSql) throws SQLException {
+    public List<List<Object>> query(String duckSql) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(duckSql)) {
             int columns = resultSet.getMetaData().getColumnCount();

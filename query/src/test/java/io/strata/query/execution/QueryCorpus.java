@@ -9,9 +9,9 @@ import java.util.List;
  * functions and NULL semantics. Each is checked against DuckDB (translated by
  * {@link DuckDbReference#translate}, or with the DuckDB text given where the dialects differ).
  */
-final class QueryCorpus {
+public final class QueryCorpus {
     /** A query; {@code duckSql} null means translate {@code sql}; {@code ordered} means the order is total and checked. */
-    record Entry(String sql, String duckSql, boolean ordered) {
+    public record Entry(String sql, String duckSql, boolean ordered) {
         @Override
         public String toString() {
             return sql.length() > 110 ? sql.substring(0, 110) + "..." : sql;
@@ -25,9 +25,9 @@ final class QueryCorpus {
 
     private QueryCorpus() {}
 
-    static List<Entry> entries() {
+    public static List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
-        // --- user workloads (user-workloads.md), verbatim except INTERPOLATE_LINEAR (time series, not yet supported)
+        // --- user workloads (user-workloads.md), verbatim; the INTERPOLATE_LINEAR one is in TimeSeriesCorpus (checked by hand)
         // every avg is NULL here (no sensor_metrics row is named 'temperature'), so the order is not total
         unordered(entries, "SELECT device_id, AVG(temperature) AS avg_temp FROM " + R
                 + " WHERE measure_name = 'temperature' AND time > ago(1h) GROUP BY device_id ORDER BY avg_temp DESC");

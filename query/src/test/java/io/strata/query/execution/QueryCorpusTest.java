@@ -1,13 +1,10 @@
 package io.strata.query.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.strata.query.expression.SqlType;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +45,7 @@ class QueryCorpusTest {
         QueryResult result = runner.run(entry.sql());
         String duckSql = DuckDbReference.translate(entry.duckSql() == null ? entry.sql() : entry.duckSql());
         List<List<Object>> expected = duckDb.query(duckSql);
-        assertSameRows(normalise(result), expected, entry.ordered(), duckSql);
+        CorpusRows.assertSameRows(normalise(result), expected, entry.ordered(), duckSql);
     }
 
     /** Engine rows with timestamps as epoch microseconds, like {@link DuckDbReference#query}. */
@@ -66,67 +63,5 @@ class QueryCorpusTest {
             rows.add(values);
         }
         return rows;
-    }
-
-    static void assertSameRows(List<List<Object>> actual, List<List<Object>> expected, boolean ordered, String context) {
-        assertThat(actual).as("row count of %s", context).hasSameSizeAs(expected);
-        List<List<Object>> left = ordered ? actual : sorted(actual);
-        List<List<Object>> right = ordered ? expected : sorted(expected);
-        for (int row = 0; row < left.size(); row++) {
-            if (!sameRow(left.get(row), right.get(row))) {
-                fail("row " + row + " differs: engine " + left.get(row) + " vs reference " + right.get(row)
-                        + "\nquery: " + context + "\nengine rows: " + head(left) + "\nreference rows: " + head(right));
-            }
-        }
-    }
-
-    private static String head(List<List<Object>> rows) {
-        return rows.subList(0, Math.min(8, rows.size())).toString();
-    }
-
-    private static List<List<Object>> sorted(List<List<Object>> rows) {
-        List<List<Object>> copy = new ArrayList<>(rows);
-        copy.sort(Comparator.comparing(QueryCorpusTest::sortKey));
-        return copy;
-    }
-
-    private static String sortKey(List<Object> row) {
-        StringBuilder key = new StringBuilder();
-        for (Object value : row) {
-            key.append(switch (value) {
-                case null -> "~null";
-                case Double number -> String.format(Locale.ROOT, "%.6e", number);
-                case Long number -> String.format(Locale.ROOT, "%.6e", number.doubleValue());
-                default -> value.toString();
-            }).append('|');
-        }
-        return key.toString();
-    }
-
-    static boolean sameRow(List<Object> left, List<Object> right) {
-        if (left.size() != right.size()) {
-            return false;
-        }
-        for (int index = 0; index < left.size(); index++) {
-            if (!sameValue(left.get(index), right.get(index))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean sameValue(Object left, Object right) {
-        if (left == null || right == null) {
-            return left == right;
-        }
-        if (left instanceof Number a && right instanceof Number b) {
-            if (left instanceof Double || right instanceof Double) {
-                double x = a.doubleValue();
-                double y = b.doubleValue();
-                return x == y || Math.abs(x - y) <= 1e-9 * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y)));
-            }
-            return a.longValue() == b.longValue();
-        }
-        return left.equals(right);
     }
 }

@@ -21,24 +21,24 @@ import java.util.Set;
  * multi-measure rows only; {@code factory.machine_metrics} multi-measure machine rows;
  * {@code serverless.invocations} single-measure DOUBLE and BIGINT rows. Some values are NULL.
  */
-final class SensorData {
-    static final Instant NOW = Instant.parse("2024-01-15T12:00:00Z");
-    static final long NOW_NANOS = NOW.getEpochSecond() * 1_000_000_000L;
-    static final long SECOND = 1_000_000_000L;
+public final class SensorData {
+    public static final Instant NOW = Instant.parse("2024-01-15T12:00:00Z");
+    public static final long NOW_NANOS = NOW.getEpochSecond() * 1_000_000_000L;
+    public static final long SECOND = 1_000_000_000L;
 
-    final Map<TableName, TableSchema> schemas = new LinkedHashMap<>();
-    final Map<TableName, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+    public final Map<TableName, TableSchema> schemas = new LinkedHashMap<>();
+    public final Map<TableName, List<Map<String, Object>>> rows = new LinkedHashMap<>();
 
     private SensorData() {}
 
     /** A data set written by hand (for queries whose expected results are worked out by hand). */
-    static SensorData of(Map<TableName, TableSchema> schemas, Map<TableName, List<Map<String, Object>>> rows) {
+    public static SensorData of(Map<TableName, TableSchema> schemas, Map<TableName, List<Map<String, Object>>> rows) {
         SensorData data = new SensorData();
         schemas.forEach((name, schema) -> data.add(name, schema, rows.get(name)));
         return data;
     }
 
-    SensorData(long seed) {
+    public SensorData(long seed) {
         Random random = new Random(seed);
         String[] devices = {"sensor-001", "sensor-002", "sensor-003", "sensor-004", "sensor-005", "sensor-006"};
         String[] locations = {"hall-a", "hall-b", "roof"};
@@ -165,18 +165,18 @@ final class SensorData {
         rows.put(name, tableRows);
     }
 
-    CatalogSnapshot catalog() {
+    public CatalogSnapshot catalog() {
         Map<String, Map<String, TableSchema>> databases = new LinkedHashMap<>();
         schemas.forEach((name, schema) -> databases.computeIfAbsent(name.database(), ignored -> new HashMap<>()).put(name.table(), schema));
         return new CatalogSnapshot(databases);
     }
 
-    QueryTable table(TableName name) {
+    public QueryTable table(TableName name) {
         return QueryTable.of(name, schemas.get(name));
     }
 
     /** The rows of a table whose index modulo {@code shards} is {@code shard}: disjoint shards. */
-    List<Map<String, Object>> shardRows(TableName name, int shard, int shards) {
+    public List<Map<String, Object>> shardRows(TableName name, int shard, int shards) {
         List<Map<String, Object>> all = rows.get(name);
         List<Map<String, Object>> result = new ArrayList<>();
         for (int index = shard; index < all.size(); index += shards) {

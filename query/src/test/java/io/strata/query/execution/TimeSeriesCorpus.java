@@ -20,16 +20,16 @@ import java.util.Set;
  * sensor-002 temperature 10.0 at 11:00, 13.0 at 11:01; sensor-001 battery (bigint) 90 at 11:30,
  * 80 at 11:40, 75 at 11:50.
  */
-final class TimeSeriesCorpus {
+public final class TimeSeriesCorpus {
     /** A query and its expected rows (text form, in order); {@code local} means it reads no table. */
-    record Entry(String sql, List<List<String>> expected, boolean local) {
+    public record Entry(String sql, List<List<String>> expected, boolean local) {
         @Override
         public String toString() {
             return sql.length() > 110 ? sql.substring(0, 110) + "..." : sql;
         }
     }
 
-    static final TableName TABLE = new TableName("IoTMetrics", "SensorReadings");
+    public static final TableName TABLE = new TableName("IoTMetrics", "SensorReadings");
     private static final String R = "\"IoTMetrics\".\"SensorReadings\"";
     private static final String TEMPERATURE_001 = " FROM " + R
             + " WHERE measure_name = 'temperature' AND device_id = 'sensor-001' AND time > ago(2h)";
@@ -37,7 +37,7 @@ final class TimeSeriesCorpus {
 
     private TimeSeriesCorpus() {}
 
-    static SensorData data() {
+    public static SensorData data() {
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(row("sensor-001", "10:20", "temperature", 20.0));
         rows.add(row("sensor-001", "10:22", "temperature", 24.0));
@@ -63,7 +63,7 @@ final class TimeSeriesCorpus {
     }
 
     /** 2024-01-15 at hh:mm UTC in nanoseconds. */
-    static long nanos(String hoursMinutes) {
+    public static long nanos(String hoursMinutes) {
         String[] parts = hoursMinutes.split(":");
         long seconds = Long.parseLong(parts[0]) * 3600 + Long.parseLong(parts[1]) * 60;
         return SensorData.NOW_NANOS - (12 * 3600 - seconds) * SensorData.SECOND;
@@ -77,7 +77,7 @@ final class TimeSeriesCorpus {
         return "{time=" + at(hoursMinutes) + ", value=" + value + "}";
     }
 
-    static List<Entry> entries() {
+    public static List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
         // the user's interpolation query (user-workloads.md), verbatim: linear between 10:20 (20), 10:22 (24), 10:25 (27)
         add(entries, "SELECT device_id, INTERPOLATE_LINEAR(CREATE_TIME_SERIES(time, measure_value::double),"

@@ -6,6 +6,7 @@ import io.strata.core.error.ValidationException;
 import io.strata.internal.v1.ShardCommand;
 import io.strata.raft.query.ReadBarrier;
 import io.strata.raft.statemachine.ReplicatedShard;
+import io.strata.tier.memory.MemoryUsage;
 import io.strata.tier.shard.ScanRequest;
 import io.strata.tier.shard.ShardScan;
 import io.strata.tier.shard.ShardStatistics;
@@ -85,6 +86,11 @@ public final class ShardStoreReplica implements ReplicatedShard {
     /** Scans this replica's local state as it is now (no read barrier): for diagnostics and tests. */
     public ShardScan scan(ScanRequest request) {
         return store.scan(request);
+    }
+
+    /** What this replica's memory store holds now (rows not yet sealed into the magnetic tier): for diagnostics and tests. */
+    public MemoryUsage memoryUsage() {
+        return store.memoryUsage();
     }
 
     /** The Raft index of the last command this replica applied; -1 before the first. */

@@ -280,16 +280,20 @@ class DistributedQueryTest {
                 GROUP BY device_id""");
         Map<TableName, ScanSource> stored = storedRows();
         CatalogSnapshot catalog = catalogOfTheCluster();
-        int answered = 0;
+        List<String> refused = new ArrayList<>();
         for (String sql : queries) {
             Outcome cluster = clusterOutcome(0, sql);
             Outcome local = localOutcome(catalog, stored, sql);
             assertThat(cluster).as(sql).isEqualTo(local);
-            if (cluster.error() == null) {
-                answered++;
+            if (cluster.error() != null) {
+                refused.add(cluster.error());
             }
         }
-        assertThat(answered).as("queries the engine answers").isGreaterThanOrEqualTo(queries.size() - 2);
+        // This table's 'temperature' records are multi-measure, so it has no measure_value::double
+        // column and the verbatim interpolation query is refused, as Timestream refuses it. Over a
+        // table with single-measure DOUBLE records it is answered: QueryCorpusClusterTest.
+        assertThat(refused).as("queries the engine refuses").containsExactly(
+                "ValidationException: line 2:52: Column 'measure_value::double' cannot be resolved");
 
         // Hand-computed: the filter on the partition key, and the whole table.
         assertThat(clusterOutcome(1, "SELECT count(*) FROM \"IoTMetrics\".\"SensorReadings\" WHERE device_id = 'sensor-003'"
@@ -553,7 +557,7 @@ class DistributedQueryTest {
                 for (int i = 0; i < row.getDataCount(); i++) {
                     Datum datum = row.getData(i);
                     values.add(datum.hasNullValue() ? null : normalized(
-                            types.get(i).getType().getScalarType() == ScalarType.SCALAR_TYPE_DOUBLE, text(types.get(i), datum)));
+                            types.get(i).getType().getScalarType() == ScalarType.SCALAR_TYPE_DOUBLE, DatumText.of(types.get(i), datum)));
                 }
                 text.add(values);
             }
@@ -584,34 +588,6 @@ class DistributedQueryTest {
         } catch (StrataException failure) {
             return new Outcome(null, failure.errorName() + ": " + failure.getMessage());
         }
-    }
-
-    /** A datum in the engine's text form of results ({@code QueryResult.text}), composites included. */
-    private static String text(ColumnInfo column, Datum datum) {
-        if (datum.hasNullValue()) {
-            return "NULL";
-        }
-        io.strata.api.v1.Type type = column.getType();
-        return switch (type.getKindCase()) {
-            case ARRAY_COLUMN_INFO -> datum.getArrayValue().getDataList().stream()
-                    .map(element -> text(type.getArrayColumnInfo(), element))
-                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
-            case TIME_SERIES_MEASURE_VALUE_COLUMN_INFO -> datum.getTimeSeriesValue().getDataPointsList().stream()
-                    .map(point -> "{time=" + point.getTime() + ", value="
-                            + text(type.getTimeSeriesMeasureValueColumnInfo(), point.getValue()) + "}")
-                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
-            case ROW_COLUMN_INFO -> {
-                List<ColumnInfo> fields = type.getRowColumnInfo().getColumnInfoList();
-                boolean named = fields.stream().allMatch(ColumnInfo::hasName);
-                List<String> parts = new ArrayList<>();
-                for (int i = 0; i < fields.size(); i++) {
-                    String value = text(fields.get(i), datum.getRowValue().getData(i));
-                    parts.add(named ? fields.get(i).getName() + "=" + value : value);
-                }
-                yield String.join(", ", parts).transform(joined -> named ? "{" + joined + "}" : "(" + joined + ")");
-            }
-            default -> datum.getScalarValue();
-        };
     }
 
     /** Sums of partial aggregates add in another order on a cluster: compare doubles to 9 digits. */

@@ -42,26 +42,38 @@ final class TestCluster implements AutoCloseable {
     private final List<ManagedChannel> channels = new ArrayList<>();
     private final UnaryOperator<RaftNodeSettings> raftTuning;
     private final ShardStoreSettings shardSettings;
+    private final Clock clock;
 
     TestCluster(Path dataDirectory) throws Exception {
         this(dataDirectory, UnaryOperator.identity(), ShardStoreSettings.defaults());
     }
 
+    /**
+     * A cluster whose nodes read {@code clock}: ingest times (and so the memory window), the "now" of
+     * queries, catalog times. A fixed clock lets queries with {@code ago()} be checked against a
+     * reference evaluated at the same instant.
+     */
+    TestCluster(Path dataDirectory, Clock clock) throws Exception {
+        this(dataDirectory, UnaryOperator.identity(), ShardStoreSettings.defaults(), (ordinal, config) -> config, clock);
+    }
+
     /** A cluster whose nodes run with other Raft snapshot/log settings and shard storage settings. */
     TestCluster(Path dataDirectory, UnaryOperator<RaftNodeSettings> raftTuning, ShardStoreSettings shardSettings)
             throws Exception {
-        this(dataDirectory, raftTuning, shardSettings, (ordinal, config) -> config);
+        this(dataDirectory, raftTuning, shardSettings, (ordinal, config) -> config, Clock.systemUTC());
     }
 
     /** A cluster whose node configurations {@code configure} adjusts (given the node's ordinal 0..2). */
     TestCluster(Path dataDirectory, BiFunction<Integer, NodeConfig, NodeConfig> configure) throws Exception {
-        this(dataDirectory, UnaryOperator.identity(), ShardStoreSettings.defaults(), configure);
+        this(dataDirectory, UnaryOperator.identity(), ShardStoreSettings.defaults(), configure, Clock.systemUTC());
     }
 
     private TestCluster(Path dataDirectory, UnaryOperator<RaftNodeSettings> raftTuning,
-            ShardStoreSettings shardSettings, BiFunction<Integer, NodeConfig, NodeConfig> configure) throws Exception {
+            ShardStoreSettings shardSettings, BiFunction<Integer, NodeConfig, NodeConfig> configure, Clock clock)
+            throws Exception {
         this.raftTuning = raftTuning;
         this.shardSettings = shardSettings;
+        this.clock = clock;
         zooKeeper = new TestingServer(freePort(), dataDirectory.resolve("zookeeper").toFile(), true);
         String[] zones = {"a", "b", "c"};
         for (int i = 0; i < 3; i++) {
@@ -80,7 +92,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     void start(int i) throws Exception {
-        nodes[i] = new StrataNode(configs.get(i), Clock.systemUTC(), raftTuning, shardSettings);
+        nodes[i] = new StrataNode(configs.get(i), clock, raftTuning, shardSettings);
         nodes[i].start();
     }
 
