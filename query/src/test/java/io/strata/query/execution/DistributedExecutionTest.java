@@ -114,7 +114,7 @@ class DistributedExecutionTest {
         assertThat(split.fragments()).hasSize(1);
         assertThat(split.fragments().getFirst().root().outputTypes()).noneMatch(SqlType::isComposite);
         QueryResult distributed = runner.executor.execute(split, fragments, context);
-        QueryCorpusTest.assertSameRows(QueryCorpusTest.normalise(distributed), QueryCorpusTest.normalise(runner.run(sql)),
+        CorpusRows.assertSameRows(QueryCorpusTest.normalise(distributed), QueryCorpusTest.normalise(runner.run(sql)),
                 false, sql);
         assertThat(distributed.rows()).isNotEmpty();
     }
