@@ -129,6 +129,12 @@ public record NodeConfig(
                 httpPort, groupCount, timeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys);
     }
 
+    /** How long a departed node keeps its groups before they move to another node of its zone. */
+    public NodeConfig withDepartureGrace(Duration grace) {
+        return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
+                httpPort, groupCount, writeTimeout, grace, sessionTimeout, arns, metricsPort, accessKeys);
+    }
+
     /** The HTTP endpoint verifies SigV4 signatures made with these keys (empty: development mode). */
     public NodeConfig withAccessKeys(Map<String, String> keys) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,

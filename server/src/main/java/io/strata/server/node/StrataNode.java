@@ -21,6 +21,7 @@ import io.strata.http.TimestreamHttpServer;
 import io.strata.http.timestream.TimestreamOperations;
 import io.strata.metadata.CatalogStore;
 import io.strata.metadata.ClusterManager;
+import io.strata.metadata.PlacementProgress;
 import io.strata.metadata.MembershipRegistry;
 import io.strata.metadata.MetadataPaths;
 import io.strata.metadata.NodeRegistration;
@@ -82,6 +83,7 @@ public final class StrataNode implements AutoCloseable {
     private RaftNode raftNode;
     private RoutingCache routing;
     private GroupAssignments assignments;
+    private volatile ClusterManager clusterManager;
     private TableCatalog tables;
     private NodeReadiness readiness;
     private final HealthStatus health = new HealthStatus();
@@ -163,12 +165,12 @@ public final class StrataNode implements AutoCloseable {
         membership.start();
         started.push(membership);
 
-        ClusterManager clusterManager = new ClusterManager(curator, paths, config.nodeId(), config.groupCount(),
-                config.departureGrace());
+        clusterManager = new ClusterManager(curator, paths, config.nodeId(), config.groupCount(),
+                config.departureGrace(), clock);
         clusterManager.start();
         started.push(clusterManager);
 
-        assignments = new GroupAssignments(config.nodeId(), raftNode, routing);
+        assignments = new GroupAssignments(config.nodeId(), raftNode, routing, new PlacementProgress(curator, paths));
         assignments.start();
         started.push(assignments);
 
@@ -267,6 +269,12 @@ public final class StrataNode implements AutoCloseable {
     /** The table catalog as this node sees it (table ids for scans in tests). */
     TableCatalog tables() {
         return tables;
+    }
+
+    /** Whether this node is the elected cluster manager now (the one that writes the placement). */
+    public boolean managesCluster() {
+        ClusterManager current = clusterManager;
+        return current != null && current.isLeader();
     }
 
     public RaftNode raftNode() {
