@@ -13,7 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -25,7 +29,9 @@ import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.statemachine.SnapshotInfo;
+import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,6 +167,26 @@ public final class RaftNode implements AutoCloseable {
                             reply.getException())));
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Whether {@code peer}'s Raft server hosts {@code groupId} now, asked over the network. A
+     * leader adds a joining peer only once it hosts the group: an append sent before that fails,
+     * and Ratis then backs off that follower for long.
+     */
+    public boolean peerHosts(NodeEndpoint peer, GroupId groupId) {
+        RaftProperties properties = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(properties, TimeDuration.valueOf(3, TimeUnit.SECONDS));
+        try (RaftClient client = RaftClient.newBuilder()
+                .setRaftGroup(RaftGroup.valueOf(groupId.raftGroupId(), peer.raftPeer()))
+                .setProperties(properties)
+                .setRetryPolicy(RetryPolicies.noRetry())
+                .build()) {
+            return client.getGroupManagementApi(peer.raftPeerId()).list().getGroupIds()
+                    .contains(groupId.raftGroupId());
+        } catch (IOException unreachable) {
+            return false;
         }
     }
 

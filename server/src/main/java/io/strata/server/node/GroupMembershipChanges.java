@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * gives them, one Raft membership change at a time, then records the move as done.
  *
  * <p>Each {@link #advance} looks at the leader's configuration and takes the next step towards the
- * placed peers: first <em>add</em> every placed peer the configuration lacks (Ratis catches it up
+ * placed peers: first <em>add</em> every placed peer the configuration lacks, once it hosts the
+ * group (empty: it joined, see {@link RaftNode#joinGroup}; Ratis catches it up
  * from the log or a snapshot, as a staging peer that does not count for the quorum, before the
  * change commits), then <em>remove</em> the members placement no longer wants, then record the
  * configuration in the placement ({@link PlacementProgress}), upon which removed nodes drop their
@@ -71,8 +72,8 @@ final class GroupMembershipChanges {
         for (String peer : placed.peers()) {
             if (!current.contains(peer)) {
                 NodeEndpoint endpoint = endpoints.get(peer);
-                if (endpoint == null) {
-                    return; // its address is not known yet: it registers, then we add it
+                if (endpoint == null || !raftNode.peerHosts(endpoint, raftGroup)) {
+                    return; // not registered or not hosting the group yet: add it once it is ready
                 }
                 adding.add(endpoint);
             }
