@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Places Raft groups on nodes: every group gets exactly {@value #REPLICAS} peers in
@@ -25,7 +26,13 @@ import java.util.TreeMap;
  * (in the zone they had) is left exactly as it is, including its leader; a group that lost peers
  * keeps its survivors and gets a new peer only for each one lost. A node that comes back is
  * therefore not given groups until some group needs a peer: moving a healthy group costs a full
- * snapshot transfer and buys only balance.
+ * snapshot transfer and buys only balance. A node that is <em>absent</em> (gone, but within its
+ * departure grace) keeps every group it has and is given none.
+ *
+ * <p>A new peer of a group that already runs is only an intent: the group's
+ * {@link GroupPlacement#configuration()} stays what it was until the group's leader has made the
+ * Raft membership change and recorded it. A group never started gets its configuration equal to
+ * its peers, which start it together.
  *
  * <p>Stateless and thread-safe.
  */
@@ -37,30 +44,41 @@ public final class PlacementPlanner {
         return replace(Placement.unassigned(groupCount), nodes);
     }
 
+    /** {@link #replace(Placement, Collection, Collection)} with no absent node. */
+    public Placement replace(Placement current, Collection<PlacementNode> nodes) {
+        return replace(current, nodes, List.of());
+    }
+
     /**
      * {@code current} repaired for the nodes registered now: the same instance when nothing has to
      * move, else a placement with epoch {@code current.epoch() + 1}.
      *
+     * @param live   registered nodes: they keep their groups and may be given more
+     * @param absent departed nodes still within their departure grace: they keep their groups
+     *               (so nothing moves while a node restarts) but are given no new ones
      * @throws ServiceUnavailableException when the nodes span fewer than three zones
      */
-    public Placement replace(Placement current, Collection<PlacementNode> nodes) {
+    public Placement replace(Placement current, Collection<PlacementNode> live, Collection<PlacementNode> absent) {
         Map<String, String> zoneOfNode = new TreeMap<>();
-        Map<String, List<String>> nodesOfZone = new TreeMap<>();
-        for (PlacementNode node : nodes) {
-            String previous = zoneOfNode.put(node.nodeId(), node.zone());
-            if (previous != null && !previous.equals(node.zone())) {
-                throw new IllegalArgumentException("node " + node.nodeId() + " listed in zones " + previous
-                        + " and " + node.zone());
+        Map<String, List<String>> candidatesOfZone = new TreeMap<>();
+        Set<String> zones = new TreeSet<>();
+        for (PlacementNode node : live) {
+            addNode(zoneOfNode, node);
+        }
+        zoneOfNode.forEach((node, zone) -> candidatesOfZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(node));
+        for (PlacementNode node : absent) {
+            if (!zoneOfNode.containsKey(node.nodeId())) {
+                addNode(zoneOfNode, node);
             }
         }
-        zoneOfNode.forEach((node, zone) -> nodesOfZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(node));
-        if (nodesOfZone.size() < REPLICAS) {
+        zones.addAll(zoneOfNode.values());
+        if (zones.size() < REPLICAS) {
             throw new ServiceUnavailableException("Placement needs registered nodes in at least " + REPLICAS
-                    + " zones to give every group one peer per zone; registered zones: " + nodesOfZone.keySet()
+                    + " zones to give every group one peer per zone; registered zones: " + zones
                     + " (" + zoneOfNode.size() + " nodes).");
         }
 
-        Loads loads = new Loads(zoneOfNode, nodesOfZone);
+        Loads loads = new Loads(zoneOfNode, candidatesOfZone);
         List<List<String>> survivors = new ArrayList<>();
         List<Boolean> leaderSurvived = new ArrayList<>();
         for (GroupPlacement group : current.groups()) {
@@ -90,25 +108,58 @@ public final class PlacementPlanner {
                 placed.add(group);
                 continue;
             }
-            changed = true;
             Set<String> usedZones = new HashSet<>();
             peers.forEach(peer -> usedZones.add(zoneOfNode.get(peer)));
             while (peers.size() < REPLICAS) {
                 String zone = loads.leastLoadedZoneExcept(usedZones);
+                if (zone == null) {
+                    break; // only absent nodes left in the missing zones: wait for their grace to end
+                }
                 String node = loads.leastLoadedNodeIn(zone);
                 usedZones.add(zone);
                 peers.add(node);
                 loads.addPeer(node);
             }
-            if (!leaderSurvived.get(index)) {
+            if (!leaderSurvived.get(index) && !peers.isEmpty()) {
                 String leader = loads.leastLeadingOf(peers);
                 peers.remove(leader);
                 peers.addFirst(leader);
                 loads.addLeader(leader);
             }
-            placed.add(new GroupPlacement(group.group(), peers));
+            if (peers.equals(group.peers())) {
+                placed.add(group);
+                continue;
+            }
+            changed = true;
+            // a group that never ran starts with all its peers; a running one moves by a Raft
+            // membership change that its leader records when done
+            placed.add(new GroupPlacement(group.group(), peers,
+                    group.configuration().isEmpty() ? peers : group.configuration()));
         }
-        return changed ? new Placement(current.epoch() + 1, placed) : current;
+        if (!changed) {
+            return current;
+        }
+        Map<String, String> placedZones = new TreeMap<>();
+        for (GroupPlacement group : placed) {
+            for (String node : group.replicaHolders()) {
+                String zone = zoneOfNode.get(node);
+                if (zone == null) {
+                    zone = current.zoneOf(node).orElse(null);
+                }
+                if (zone != null) {
+                    placedZones.put(node, zone);
+                }
+            }
+        }
+        return new Placement(current.epoch() + 1, placed, placedZones);
+    }
+
+    private static void addNode(Map<String, String> zoneOfNode, PlacementNode node) {
+        String previous = zoneOfNode.put(node.nodeId(), node.zone());
+        if (previous != null && !previous.equals(node.zone())) {
+            throw new IllegalArgumentException("node " + node.nodeId() + " listed in zones " + previous
+                    + " and " + node.zone());
+        }
     }
 
     /** Peer and leader counts while a plan is being built. */

@@ -96,6 +96,54 @@ class ClusterManagerTest {
     }
 
     @Test
+    void aDepartedNodeKeepsItsGroupsThroughTheGraceEvenWhenTheManagerChanges() throws Exception {
+        ClusterManager first = manager("m1", Duration.ofMinutes(10));
+        MembershipRegistry leaving = register("a1", "a");
+        register("b1", "b");
+        register("c1", "c");
+        Placement before = awaitPlacement(p -> true);
+        register("a2", "a"); // a zone mate the groups could move to
+        ClusterManager second = manager("m2", Duration.ofMinutes(10));
+
+        leaving.close();
+        first.recomputeNow().get();
+        first.close(); // a new manager takes over while a1 is gone
+        await().atMost(WAIT).until(second::isLeader);
+        second.recomputeNow().get();
+        register("d1", "d").close(); // another member's arrival and departure trigger planning too
+        second.recomputeNow().get();
+
+        assertThat(storedPlacement()).isEqualTo(before);
+    }
+
+    @Test
+    void afterTheGraceADepartedNodeIsReplacedByAMoveFromItsRaftConfiguration() throws Exception {
+        manager("m1", Duration.ofSeconds(2));
+        MembershipRegistry leaving = register("a1", "a");
+        register("b1", "b");
+        register("c1", "c");
+        Placement before = awaitPlacement(p -> true);
+        register("a2", "a");
+
+        leaving.close();
+
+        Placement after = awaitPlacement(p -> p.epoch() > before.epoch());
+        for (GroupPlacement group : after.groups()) {
+            assertThat(group.peers()).containsExactlyInAnyOrder("a2", "b1", "c1");
+            assertThat(group.configuration()).containsExactlyInAnyOrder("a1", "b1", "c1");
+        }
+        // the leader of each group records the committed membership change; that settles the move
+        PlacementProgress progress = new PlacementProgress(observer, paths);
+        for (GroupPlacement group : after.groups()) {
+            assertThat(progress.recordConfiguration(group.group(), java.util.Set.of("a2", "b1", "c1"))).isTrue();
+            assertThat(progress.recordConfiguration(group.group(), java.util.Set.of("a2", "b1", "c1"))).isFalse();
+        }
+        Placement settled = storedPlacement();
+        assertThat(settled.settled()).isTrue();
+        assertThat(settled.zones()).doesNotContainKey("a1");
+    }
+
+    @Test
     void withFewerThanThreeZonesNothingIsPlacedAndTheReasonIsKnown() throws Exception {
         ClusterManager manager = manager("m1");
         register("a1", "a");
@@ -110,7 +158,11 @@ class ClusterManagerTest {
     }
 
     private ClusterManager manager(String id) throws Exception {
-        ClusterManager manager = new ClusterManager(zooKeeper.newClient(), paths, id, GROUPS, Duration.ZERO);
+        return manager(id, Duration.ZERO);
+    }
+
+    private ClusterManager manager(String id, Duration grace) throws Exception {
+        ClusterManager manager = new ClusterManager(zooKeeper.newClient(), paths, id, GROUPS, grace);
         resources.add(manager);
         manager.start();
         return manager;

@@ -58,7 +58,7 @@ final class ServerCommand implements Callable<Integer> {
                 defaults.dataDirectory(), host, grpcPort, raftPort, httpPort, groupCount, defaults.writeTimeout(),
                 defaults.departureGrace(), defaults.sessionTimeout(), defaults.arns(), metricsPort,
                 accessKeysFile == null ? Map.of() : AccessKeysFile.read(accessKeysFile), defaults.raftLogWrites(),
-                defaults.writeBatching(), maxInFlightWriteBytes);
+                defaults.writeBatching(), maxInFlightWriteBytes, defaults.moveGroups());
         StrataNode node = new StrataNode(config, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,21 +6,32 @@ import io.strata.raft.NodeEndpoint;
 import io.strata.raft.statemachine.ReplicatedShardFactory;
 import io.strata.raft.statemachine.ShardStateMachine;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.statemachine.SnapshotInfo;
+import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * directory) hosting any number of groups, each driving its own replica of a shard.
  *
  * <p>Groups are added with their full peer list on every peer ({@link #addGroup}); each node
- * adds the group to itself, and the peers elect a leader once a majority of them host it. Groups
+ * adds the group to itself, and the peers elect a leader once a majority of them host it. A group
+ * that already runs changes members only through Raft: the new node {@link #joinGroup joins}
+ * empty, and the group's leader {@link #changeConfiguration changes the configuration}, which
+ * catches the new node up (log or snapshot) before the change commits. Groups
  * live in the storage directory: a node restarted on the same directory hosts them again, and
  * catches up from its peers' logs or, when those were purged, from a peer's snapshot.
  *
@@ -89,6 +103,98 @@ public final class RaftNode implements AutoCloseable {
         if (!reply.isSuccess() && !hosts(groupId)) {
             throw new IOException(settings.endpoint() + " could not add " + groupId, reply.getException());
         }
+    }
+
+    /**
+     * Hosts {@code groupId} on this node with no configuration: the node neither campaigns nor
+     * votes, and waits for the group's leader to add it by {@link #changeConfiguration} (which
+     * sends it the log or a snapshot). Idempotent.
+     */
+    public void joinGroup(GroupId groupId) throws IOException {
+        Objects.requireNonNull(groupId, "groupId");
+        if (hosts(groupId)) {
+            return;
+        }
+        RaftClientReply reply = running().groupManagement(GroupManagementRequest.newAdd(
+                managementClientId, selfId(), managementCallIds.incrementAndGet(),
+                RaftGroup.valueOf(groupId.raftGroupId())));
+        if (!reply.isSuccess() && !hosts(groupId)) {
+            throw new IOException(settings.endpoint() + " could not join " + groupId, reply.getException());
+        }
+    }
+
+    /** The group's configuration as this node knows it, or empty if it does not host the group. */
+    public Optional<GroupConfiguration> configuration(GroupId groupId) {
+        if (!hosts(groupId)) {
+            return Optional.empty();
+        }
+        try {
+            RaftServer.Division division = running().getDivision(groupId.raftGroupId());
+            RaftConfiguration conf = division.getRaftConf();
+            List<NodeEndpoint> peers = new ArrayList<>();
+            for (RaftPeer peer : conf.getCurrentPeers()) {
+                peers.add(endpointOf(peer));
+            }
+            boolean settled = conf.getPreviousPeers().isEmpty()
+                    && conf.getLogEntryIndex() <= division.getRaftLog().getLastCommittedIndex();
+            return Optional.of(new GroupConfiguration(groupId, peers, settled));
+        } catch (IOException removedMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Asks this node, as the group's leader, to make {@code peers} the group's voting members.
+     * Ratis first catches new members up (as staging peers that do not count for the quorum), then
+     * commits the joint and the new configuration. The future completes when the new configuration
+     * is committed, and fails when this node is not the leader, another change is in progress, or
+     * the new members could not be caught up in time: callers retry from the configuration they
+     * read then, so a repeated change is harmless (setting the current configuration is a no-op).
+     */
+    public CompletableFuture<Void> changeConfiguration(GroupId groupId, List<NodeEndpoint> peers) {
+        Objects.requireNonNull(groupId, "groupId");
+        if (peers.isEmpty()) {
+            throw new IllegalArgumentException("a configuration needs at least one peer");
+        }
+        SetConfigurationRequest request = new SetConfigurationRequest(managementClientId, selfId(),
+                groupId.raftGroupId(), managementCallIds.incrementAndGet(),
+                peers.stream().map(NodeEndpoint::raftPeer).toList());
+        try {
+            return running().setConfigurationAsync(request).thenCompose(reply -> reply.isSuccess()
+                    ? CompletableFuture.<Void>completedFuture(null)
+                    : CompletableFuture.<Void>failedFuture(new IOException(settings.endpoint()
+                            + " could not change the configuration of " + groupId + " to " + peers,
+                            reply.getException())));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Whether {@code peer}'s Raft server hosts {@code groupId} now, asked over the network. A
+     * leader adds a joining peer only once it hosts the group: an append sent before that fails,
+     * and Ratis then backs off that follower for long.
+     */
+    public boolean peerHosts(NodeEndpoint peer, GroupId groupId) {
+        RaftProperties properties = new RaftProperties();
+        RaftClientConfigKeys.Rpc.setRequestTimeout(properties, TimeDuration.valueOf(3, TimeUnit.SECONDS));
+        try (RaftClient client = RaftClient.newBuilder()
+                .setRaftGroup(RaftGroup.valueOf(groupId.raftGroupId(), peer.raftPeer()))
+                .setProperties(properties)
+                .setRetryPolicy(RetryPolicies.noRetry())
+                .build()) {
+            return client.getGroupManagementApi(peer.raftPeerId()).list().getGroupIds()
+                    .contains(groupId.raftGroupId());
+        } catch (IOException unreachable) {
+            return false;
+        }
+    }
+
+    private static NodeEndpoint endpointOf(RaftPeer peer) {
+        String address = peer.getAddress();
+        int colon = address.lastIndexOf(':');
+        return new NodeEndpoint(peer.getId().toString(), address.substring(0, colon),
+                Integer.parseInt(address.substring(colon + 1)));
     }
 
     /** Stops hosting {@code groupId} and deletes its log, snapshots and shard data from this node. */

@@ -2,6 +2,7 @@ package io.strata.server.node;
 
 import io.strata.coordinator.membership.NodeAddresses;
 import io.strata.metadata.NodeRegistration;
+import io.strata.metadata.PlacementProgress;
 import io.strata.metadata.RoutingCache;
 import io.strata.metadata.RoutingView;
 import io.strata.placement.GroupPlacement;
@@ -23,12 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hosts on this node every Raft group the placement assigns to it. Checks the routing view every
- * {@value #CHECK_MILLIS} ms (cheap: a volatile read) and adds a group once the addresses of all its
- * peers are known, so the group starts with its full membership.
- *
- * <p>Groups are never removed here: a group moved away from this node needs a Raft membership
- * change first (not implemented), and removing it locally would delete a replica a quorum may need.
+ * Hosts on this node every Raft group the placement assigns to it, and takes part in moving them.
+ * Checks the routing view every {@value #CHECK_MILLIS} ms (cheap: a volatile read):
+ * <ul>
+ *   <li>a group this node is a member of by the placed Raft configuration is added once the
+ *       addresses of all its members are known, so a new group starts with its full membership;
+ *   <li>a group this node is only <em>joining</em> (placed, not yet in the configuration) is
+ *       hosted empty and waits for the group's leader to add it ({@link RaftNode#joinGroup});
+ *   <li>for groups this node leads, {@link GroupMembershipChanges} drives the Raft membership
+ *       change the placement asks for;
+ *   <li>a group whose placement names this node neither as a peer nor in the recorded Raft
+ *       configuration is removed from this node: the move away from it has committed, so no
+ *       quorum needs this replica any more.
+ * </ul>
  *
  * <p>Threading: one daemon thread; {@link #close()} stops it.
  */
@@ -39,13 +47,19 @@ final class GroupAssignments implements AutoCloseable {
     private final String nodeId;
     private final RaftNode raftNode;
     private final RoutingCache routing;
+    private final GroupMembershipChanges membershipChanges;
+    /** See {@link NodeConfig#moveGroups()}: off, a placement's move intent is never carried out. */
+    private final boolean moveGroups;
     private final Map<String, NodeEndpoint> knownEndpoints = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker;
 
-    GroupAssignments(String nodeId, RaftNode raftNode, RoutingCache routing) {
+    GroupAssignments(String nodeId, RaftNode raftNode, RoutingCache routing, PlacementProgress progress,
+                     boolean moveGroups) {
+        this.moveGroups = moveGroups;
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
         this.raftNode = Objects.requireNonNull(raftNode, "raftNode");
         this.routing = Objects.requireNonNull(routing, "routing");
+        this.membershipChanges = new GroupMembershipChanges(nodeId, raftNode, progress);
         this.worker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("group-assignments-" + nodeId).daemon().factory());
     }
@@ -76,29 +90,44 @@ final class GroupAssignments implements AutoCloseable {
                 return;
             }
             for (GroupPlacement group : view.placement().groups()) {
-                if (!group.peers().contains(nodeId)) {
-                    continue;
-                }
                 GroupId raftGroup = ShardGroups.raftGroupOf(group.group());
-                if (raftNode.hosts(raftGroup)) {
+                boolean hosted = raftNode.hosts(raftGroup);
+                if (!group.replicaHolders().contains(nodeId)) {
+                    if (hosted && !group.configuration().isEmpty()) {
+                        raftNode.removeGroup(raftGroup);
+                        LOG.info("{} no longer hosts {} ({}): its Raft configuration is {}", nodeId, group.group(),
+                                raftGroup, group.configuration());
+                    }
                     continue;
                 }
-                List<NodeEndpoint> peers = new ArrayList<>();
-                for (String peer : group.peers()) {
-                    NodeEndpoint endpoint = knownEndpoints.get(peer);
-                    if (endpoint == null) {
-                        break;
+                if (hosted) {
+                    if (moveGroups) {
+                        membershipChanges.advance(group, raftGroup, knownEndpoints);
                     }
-                    peers.add(endpoint);
-                }
-                if (peers.size() == group.peers().size()) {
-                    raftNode.addGroup(raftGroup, peers);
-                    LOG.info("{} hosts {} ({}) with peers {}", nodeId, group.group(), raftGroup, peers);
+                } else if (group.configuration().contains(nodeId) && group.peers().contains(nodeId)) {
+                    addWithConfiguration(group, raftGroup);
+                } else if (group.joining().contains(nodeId)) {
+                    raftNode.joinGroup(raftGroup);
+                    LOG.info("{} joins {} ({}) empty; its leader adds it to {}", nodeId, group.group(), raftGroup,
+                            group.configuration());
                 }
             }
         } catch (Exception e) {
-            LOG.warn("{}: adding assigned groups failed, retrying", nodeId, e);
+            LOG.warn("{}: bringing assigned groups in line with the placement failed, retrying", nodeId, e);
         }
+    }
+
+    private void addWithConfiguration(GroupPlacement group, GroupId raftGroup) throws Exception {
+        List<NodeEndpoint> peers = new ArrayList<>();
+        for (String peer : group.configuration()) {
+            NodeEndpoint endpoint = knownEndpoints.get(peer);
+            if (endpoint == null) {
+                return;
+            }
+            peers.add(endpoint);
+        }
+        raftNode.addGroup(raftGroup, peers);
+        LOG.info("{} hosts {} ({}) with peers {}", nodeId, group.group(), raftGroup, peers);
     }
 
     @Override

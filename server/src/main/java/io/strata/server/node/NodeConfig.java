@@ -40,6 +40,11 @@ import java.util.Set;
  * @param maxInFlightWriteBytes the most serialized bytes of WriteRecords requests the node works on at
  *     once (gRPC and HTTP together); a request beyond it is answered ThrottlingException (429) at once,
  *     so writers back off instead of piling requests up in the node's heap (default 64 MiB)
+ * @param moveGroups whether the leaders of a departed node's groups move them to the replacement the
+ *     placement names (add it by a Raft membership change, then remove the departed member) once the
+ *     departure grace has passed. Off by default: experimental, the cluster test of a replacement does
+ *     not pass yet (the adding change does not commit); with it off, a departed node's groups keep
+ *     running on the two remaining replicas and the node gets them back when it returns.
  */
 public record NodeConfig(
         String nodeId,
@@ -60,7 +65,8 @@ public record NodeConfig(
         Map<String, String> accessKeys,
         RaftLogWriteSettings raftLogWrites,
         WriteBatchingSettings writeBatching,
-        long maxInFlightWriteBytes) {
+        long maxInFlightWriteBytes,
+        boolean moveGroups) {
     public static final int DEFAULT_GRPC_PORT = 7400;
     public static final int DEFAULT_RAFT_PORT = 7410;
     public static final int DEFAULT_HTTP_PORT = 7480;
@@ -113,7 +119,8 @@ public record NodeConfig(
             Map<String, String> accessKeys) {
         this(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort, httpPort,
                 groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                RaftLogWriteSettings.defaults(), WriteBatchingSettings.defaults(), DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES);
+                RaftLogWriteSettings.defaults(), WriteBatchingSettings.defaults(), DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES,
+                false);
     }
 
     /**
@@ -132,7 +139,8 @@ public record NodeConfig(
         return new NodeConfig(nodeId, zone, zooKeeperConnect, MetadataPaths.DEFAULT_ROOT, dataDirectory, "127.0.0.1",
                 DEFAULT_GRPC_PORT, DEFAULT_RAFT_PORT, DEFAULT_HTTP_PORT, DEFAULT_GROUP_COUNT, DEFAULT_WRITE_TIMEOUT,
                 DEFAULT_DEPARTURE_GRACE, DEFAULT_SESSION_TIMEOUT, ResourceArns.defaults(), DEFAULT_METRICS_PORT, Map.of(),
-                RaftLogWriteSettings.defaults(), WriteBatchingSettings.defaults(), DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES);
+                RaftLogWriteSettings.defaults(), WriteBatchingSettings.defaults(), DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES,
+                false);
     }
 
     /**
@@ -146,45 +154,59 @@ public record NodeConfig(
     public NodeConfig withPorts(int grpc, int raft, int http, int metrics) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpc, raft, http,
                 groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metrics, accessKeys,
-                raftLogWrites, writeBatching, maxInFlightWriteBytes);
+                raftLogWrites, writeBatching, maxInFlightWriteBytes, moveGroups);
     }
 
     public NodeConfig withGroupCount(int groups) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groups, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                raftLogWrites, writeBatching, maxInFlightWriteBytes);
+                raftLogWrites, writeBatching, maxInFlightWriteBytes, moveGroups);
     }
 
     public NodeConfig withWriteTimeout(Duration timeout) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groupCount, timeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                raftLogWrites, writeBatching, maxInFlightWriteBytes);
+                raftLogWrites, writeBatching, maxInFlightWriteBytes, moveGroups);
+    }
+
+    /** How long a departed node keeps its groups before they move to another node of its zone. */
+    public NodeConfig withDepartureGrace(Duration grace) {
+        return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
+                httpPort, groupCount, writeTimeout, grace, sessionTimeout, arns, metricsPort, accessKeys, raftLogWrites,
+                writeBatching, maxInFlightWriteBytes, moveGroups);
     }
 
     /** The HTTP endpoint verifies SigV4 signatures made with these keys (empty: development mode). */
     public NodeConfig withAccessKeys(Map<String, String> keys) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, keys,
-                raftLogWrites, writeBatching, maxInFlightWriteBytes);
+                raftLogWrites, writeBatching, maxInFlightWriteBytes, moveGroups);
     }
 
     public NodeConfig withRaftLogWrites(RaftLogWriteSettings settings) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                settings, writeBatching, maxInFlightWriteBytes);
+                settings, writeBatching, maxInFlightWriteBytes, moveGroups);
     }
 
     public NodeConfig withWriteBatching(WriteBatchingSettings settings) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                raftLogWrites, settings, maxInFlightWriteBytes);
+                raftLogWrites, settings, maxInFlightWriteBytes, moveGroups);
     }
 
     /** The node answers ThrottlingException beyond {@code bytes} of WriteRecords requests in progress. */
     public NodeConfig withMaxInFlightWriteBytes(long bytes) {
         return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
                 httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
-                raftLogWrites, writeBatching, bytes);
+                raftLogWrites, writeBatching, bytes, moveGroups);
+    }
+
+    /** Whether group leaders replace a node gone beyond the departure grace by Raft membership changes. */
+    public NodeConfig withMoveGroups(boolean move) {
+        return new NodeConfig(nodeId, zone, zooKeeperConnect, zooKeeperRoot, dataDirectory, host, grpcPort, raftPort,
+                httpPort, groupCount, writeTimeout, departureGrace, sessionTimeout, arns, metricsPort, accessKeys,
+                raftLogWrites, writeBatching, maxInFlightWriteBytes, move);
     }
 
     /** Where this node keeps its files: {@code <dataDirectory>/<nodeId>}. */
@@ -213,7 +235,8 @@ public record NodeConfig(
                 + ", metricsPort=" + metricsPort + ", groupCount=" + groupCount + ", writeTimeout=" + writeTimeout
                 + ", departureGrace=" + departureGrace + ", sessionTimeout=" + sessionTimeout + ", arns=" + arns
                 + ", accessKeys=" + accessKeys.keySet() + ", raftLogWrites=" + raftLogWrites
-                + ", writeBatching=" + writeBatching + ", maxInFlightWriteBytes=" + maxInFlightWriteBytes + "]";
+                + ", writeBatching=" + writeBatching + ", maxInFlightWriteBytes=" + maxInFlightWriteBytes
+                + ", moveGroups=" + moveGroups + "]";
     }
 
     private static void requireText(String value, String name) {

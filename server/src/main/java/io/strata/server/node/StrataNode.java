@@ -23,6 +23,7 @@ import io.strata.http.TimestreamHttpServer;
 import io.strata.http.timestream.TimestreamOperations;
 import io.strata.metadata.CatalogStore;
 import io.strata.metadata.ClusterManager;
+import io.strata.metadata.PlacementProgress;
 import io.strata.metadata.MembershipRegistry;
 import io.strata.metadata.MetadataPaths;
 import io.strata.metadata.NodeRegistration;
@@ -87,6 +88,7 @@ public final class StrataNode implements AutoCloseable {
     private RaftNode raftNode;
     private RoutingCache routing;
     private GroupAssignments assignments;
+    private volatile ClusterManager clusterManager;
     private TableCatalog tables;
     private NodeReadiness readiness;
     private final HealthStatus health = new HealthStatus();
@@ -169,12 +171,13 @@ public final class StrataNode implements AutoCloseable {
         membership.start();
         started.push(membership);
 
-        ClusterManager clusterManager = new ClusterManager(curator, paths, config.nodeId(), config.groupCount(),
-                config.departureGrace());
+        clusterManager = new ClusterManager(curator, paths, config.nodeId(), config.groupCount(),
+                config.departureGrace(), clock);
         clusterManager.start();
         started.push(clusterManager);
 
-        assignments = new GroupAssignments(config.nodeId(), raftNode, routing);
+        assignments = new GroupAssignments(config.nodeId(), raftNode, routing, new PlacementProgress(curator, paths),
+                config.moveGroups());
         assignments.start();
         started.push(assignments);
 
@@ -285,6 +288,12 @@ public final class StrataNode implements AutoCloseable {
     /** The node's bound on WriteRecords requests in progress (how many it refused, tests). */
     WriteAdmission writeAdmission() {
         return writeAdmission;
+    }
+
+    /** Whether this node is the elected cluster manager now (the one that writes the placement). */
+    public boolean managesCluster() {
+        ClusterManager current = clusterManager;
+        return current != null && current.isLeader();
     }
 
     public RaftNode raftNode() {

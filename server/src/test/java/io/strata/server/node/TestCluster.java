@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
 import org.apache.curator.test.TestingServer;
 
 /**
- * Three real {@link StrataNode}s (zones a, b, c) in this JVM on loopback, with a real ZooKeeper
+ * Three (or more) real {@link StrataNode}s (zones a, b, c, ...) in this JVM on loopback, with a real ZooKeeper
  * (curator-test), real Ratis over gRPC and data in a temporary directory. Nodes and ZooKeeper can
  * be stopped and started again on the same ports and data.
  */
@@ -38,7 +38,8 @@ final class TestCluster implements AutoCloseable {
 
     private final TestingServer zooKeeper;
     private final List<NodeConfig> configs = new ArrayList<>();
-    private final StrataNode[] nodes = new StrataNode[3];
+    private final StrataNode[] nodes;
+    private final boolean[] everStarted;
     private final List<ManagedChannel> channels = new ArrayList<>();
     private final UnaryOperator<RaftNodeSettings> raftTuning;
     private final ShardStoreSettings shardSettings;
@@ -71,19 +72,39 @@ final class TestCluster implements AutoCloseable {
     private TestCluster(Path dataDirectory, UnaryOperator<RaftNodeSettings> raftTuning,
             ShardStoreSettings shardSettings, BiFunction<Integer, NodeConfig, NodeConfig> configure, Clock clock)
             throws Exception {
+        this(dataDirectory, raftTuning, shardSettings, configure, new String[] {"a", "b", "c"}, 3, clock);
+    }
+
+    /**
+     * A cluster of one node per entry of {@code zones} (ids {@code node-<zone>}, then
+     * {@code node-<zone>2}, ... for a zone's further nodes) of which the first {@code startedNow}
+     * are started; {@link #start(int)} starts the others later.
+     */
+    TestCluster(Path dataDirectory, String[] zones, int startedNow, BiFunction<Integer, NodeConfig, NodeConfig> configure)
+            throws Exception {
+        this(dataDirectory, UnaryOperator.identity(), ShardStoreSettings.defaults(), configure, zones, startedNow,
+                Clock.systemUTC());
+    }
+
+    private TestCluster(Path dataDirectory, UnaryOperator<RaftNodeSettings> raftTuning,
+            ShardStoreSettings shardSettings, BiFunction<Integer, NodeConfig, NodeConfig> configure, String[] zones,
+            int startedNow, Clock clock) throws Exception {
         this.raftTuning = raftTuning;
         this.shardSettings = shardSettings;
         this.clock = clock;
+        this.nodes = new StrataNode[zones.length];
+        this.everStarted = new boolean[zones.length];
         zooKeeper = new TestingServer(freePort(), dataDirectory.resolve("zookeeper").toFile(), true);
-        String[] zones = {"a", "b", "c"};
-        for (int i = 0; i < 3; i++) {
-            configs.add(configure.apply(i, NodeConfig.defaults("node-" + zones[i], zones[i],
-                            zooKeeper.getConnectString(), dataDirectory)
+        for (int i = 0; i < zones.length; i++) {
+            int earlier = (int) java.util.Arrays.stream(zones, 0, i).filter(zones[i]::equals).count();
+            String nodeId = "node-" + zones[i] + (earlier == 0 ? "" : String.valueOf(earlier + 1));
+            configs.add(configure.apply(i, NodeConfig.defaults(nodeId, zones[i], zooKeeper.getConnectString(),
+                            dataDirectory)
                     .withPorts(freePort(), freePort(), freePort())
                     .withGroupCount(GROUPS)
                     .withWriteTimeout(Duration.ofSeconds(6))));
         }
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < startedNow; i++) {
             start(i);
         }
         for (NodeConfig config : configs) {
@@ -94,6 +115,7 @@ final class TestCluster implements AutoCloseable {
     void start(int i) throws Exception {
         nodes[i] = new StrataNode(configs.get(i), clock, raftTuning, shardSettings);
         nodes[i].start();
+        everStarted[i] = true;
     }
 
     void stop(int i) {
@@ -105,17 +127,19 @@ final class TestCluster implements AutoCloseable {
         zooKeeper.restart();
     }
 
-    /** Stops every node and ZooKeeper, then starts them again on the same ports and data. */
+    /** Stops every node and ZooKeeper, then starts every node ever started again on the same ports and data. */
     void restartEverything() throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < nodes.length; i++) {
             if (nodes[i] != null) {
                 stop(i);
             }
         }
         zooKeeper.stop();
         zooKeeper.restart();
-        for (int i = 0; i < 3; i++) {
-            start(i);
+        for (int i = 0; i < nodes.length; i++) {
+            if (everStarted[i]) {
+                start(i);
+            }
         }
     }
 
@@ -227,7 +251,7 @@ final class TestCluster implements AutoCloseable {
         for (ManagedChannel channel : channels) {
             channel.shutdownNow();
         }
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < nodes.length; i++) {
             if (nodes[i] != null) {
                 stop(i);
             }
