@@ -534,7 +534,7 @@ final class ExpressionTranslator {
         } catch (ValidationException e) {
             throw analysis.errorAt(cast, e.getMessage());
         }
-        return new Call(FunctionResolver.CAST, List.of(value), target);
+        return new Call(cast.isSafe() ? FunctionResolver.TRY_CAST : FunctionResolver.CAST, List.of(value), target);
     }
 
     private RowExpression searchedCase(SearchedCaseExpression searched) {

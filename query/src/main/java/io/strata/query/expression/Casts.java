@@ -1,5 +1,6 @@
 package io.strata.query.expression;
 
+import io.strata.core.batch.ColumnVector;
 import io.strata.core.error.QueryExecutionException;
 import io.strata.core.error.ValidationException;
 import io.strata.query.function.scalar.MathFunctions;
@@ -63,6 +64,33 @@ final class Casts {
                 default -> throw invalid(from, to);
             };
             default -> throw invalid(from, to);
+        };
+    }
+
+    /**
+     * {@code TRY_CAST}: the batch is cast whole; only when a value fails is it redone row by row,
+     * a failing row giving NULL. Only value errors are forgiven — an impossible cast (TIME to
+     * BIGINT) is still refused when the query is analyzed.
+     */
+    static ScalarFunction tryCast(SqlType from, SqlType to) {
+        ScalarFunction cast = cast(from, to);
+        return (arguments, rows) -> {
+            try {
+                return cast.apply(arguments, rows);
+            } catch (QueryExecutionException | ArithmeticException batchFailed) {
+                VectorBuilder out = new VectorBuilder(to, rows);
+                int[] position = new int[1];
+                for (int row = 0; row < rows; row++) {
+                    position[0] = row;
+                    ColumnVector[] single = {Vectors.gather(arguments[0], from, position, 1)};
+                    try {
+                        out.appendFrom(cast.apply(single, 1), 0);
+                    } catch (QueryExecutionException | ArithmeticException rowFailed) {
+                        out.appendNull();
+                    }
+                }
+                return out.build();
+            }
         };
     }
 

@@ -8,6 +8,7 @@ import io.strata.core.error.ValidationException;
 import io.strata.query.catalog.TableName;
 import io.strata.query.expression.SqlType;
 import io.strata.query.function.time.Nanos;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,7 +50,7 @@ class TimeAndIntegerTypesTest {
                 .hasMessageContaining("'25:00:00' is not a valid time literal");
         assertThatThrownBy(() -> runner.run("SELECT CAST('12:61' AS TIME)")).isInstanceOf(QueryExecutionException.class)
                 .hasMessage("Value cannot be cast to time: 12:61");
-        assertThat(row("CAST('07:05' AS TIME)")).containsExactly(time(7, 5, 0, 0));
+        assertThat(row("TRY_CAST('noon' AS TIME), TRY_CAST('07:05' AS TIME)")).containsExactly(null, time(7, 5, 0, 0));
     }
 
     @Test
@@ -108,7 +109,8 @@ class TimeAndIntegerTypesTest {
                 .hasMessage("Out of range for integer: -3.0E10");
         assertThatThrownBy(() -> runner.run("SELECT CAST('12x' AS INTEGER)")).isInstanceOf(QueryExecutionException.class)
                 .hasMessage("Cannot cast '12x' to INT");
-        assertThat(row("CAST(-2147483648 AS INTEGER)")).containsExactly(-2147483648L);
+        assertThat(row("TRY_CAST(2147483648 AS INTEGER), TRY_CAST(-2147483648 AS INTEGER), TRY_CAST('x' AS INTEGER)"))
+                .containsExactly(null, -2147483648L, null);
     }
 
     @Test
@@ -127,6 +129,22 @@ class TimeAndIntegerTypesTest {
                 .isInstanceOf(QueryExecutionException.class).hasMessage("integer negation overflow: -2147483648");
         assertThat(row("CAST(3 AS INTEGER) = 3, CAST(3 AS INTEGER) < 3.5, CAST(3 AS INTEGER) IN (1, 2, 3)"))
                 .containsExactly(true, true, true);
+    }
+
+    @Test
+    void tryCastNullsOnlyTheRowsThatDoNotConvert() {
+        QueryResult result = runner.run("SELECT c, TRY_CAST(c AS INTEGER), TRY_CAST(c AS TIME)"
+                + " FROM (VALUES '12', 'x', '3000000000', '10:30', NULL) AS t(c)");
+        assertThat(result.rows()).containsExactly(
+                Arrays.asList("12", 12L, null),
+                Arrays.asList("x", null, null),
+                Arrays.asList("3000000000", null, null),
+                Arrays.asList("10:30", null, time(10, 30, 0, 0)),
+                Arrays.asList(null, null, null));
+        assertThatThrownBy(() -> runner.run("SELECT TRY_CAST(TIME '10:00' AS BIGINT)")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Cannot cast TIME to BIGINT");
+        assertThatThrownBy(() -> runner.run("SELECT CAST(c AS INTEGER) FROM (VALUES '12', 'x') AS t(c)"))
+                .isInstanceOf(QueryExecutionException.class).hasMessage("Cannot cast 'x' to INT");
     }
 
     @Test
