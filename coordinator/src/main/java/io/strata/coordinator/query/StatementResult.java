@@ -13,6 +13,7 @@ import io.strata.query.execution.QueryResult;
 import io.strata.query.execution.ResultColumn;
 import io.strata.query.expression.SqlType;
 import io.strata.query.function.time.IntervalText;
+import io.strata.query.function.time.TimeText;
 import io.strata.query.function.time.TimestampText;
 import io.strata.query.function.timeseries.TimeSeries;
 import java.time.LocalDate;
@@ -107,9 +108,10 @@ record StatementResult(List<ColumnInfo> columns, List<Row> rows, boolean metered
             }
             case TIMESTAMP -> scalar(TimestampText.format((Long) value));
             case DATE -> scalar(LocalDate.ofEpochDay((Long) value).toString());
+            case TIME -> scalar(TimeText.format((Long) value));
             case INTERVAL_DAY_TO_SECOND -> scalar(IntervalText.formatDayToSecond((Long) value));
             case INTERVAL_YEAR_TO_MONTH -> scalar(IntervalText.formatYearToMonth((Long) value));
-            case BIGINT, DOUBLE, VARCHAR, BOOLEAN, UNKNOWN -> scalar(value.toString());
+            case BIGINT, INTEGER, DOUBLE, VARCHAR, BOOLEAN, UNKNOWN -> scalar(value.toString());
             case FUNCTION -> throw new IllegalArgumentException("a lambda is not a result value");
         };
     }

@@ -171,6 +171,22 @@ class QueryCoordinatorTest {
                 .getQueryId()).isNotEqualTo(first);
     }
 
+    @Test
+    void timeAndIntegerResultsCarryTheirScalarTypesAndTimestreamText() {
+        QueryCoordinator queries = coordinator("node-a", Duration.ofSeconds(30));
+        QueryResponse page = queries.query(QueryRequest.newBuilder().setQueryString(
+                "SELECT TIME '12:34:56.789' AS t, CAST(c AS INTEGER) * CAST(2 AS INTEGER) AS i, CAST(NULL AS INTEGER) AS n, current_time AS now"
+                        + " FROM (VALUES 21) AS v(c)").build());
+        assertThat(page.getColumnInfoList()).extracting(column -> column.getName() + ":" + column.getType().getScalarType())
+                .containsExactly("t:SCALAR_TYPE_TIME", "i:SCALAR_TYPE_INTEGER", "n:SCALAR_TYPE_INTEGER", "now:SCALAR_TYPE_TIME");
+        assertThat(page.getRows(0).getDataList()).containsExactly(
+                Datum.newBuilder().setScalarValue("12:34:56.789000000").build(),
+                Datum.newBuilder().setScalarValue("42").build(),
+                Datum.newBuilder().setNullValue(true).build(),
+                // the coordinator's clock: 2026-01-01T00:00:00Z
+                Datum.newBuilder().setScalarValue("00:00:00.000000000").build());
+    }
+
     private static List<String> scalars(QueryResponse page) {
         return page.getRowsList().stream().map(row -> row.getData(0)).map(Datum::getScalarValue).toList();
     }

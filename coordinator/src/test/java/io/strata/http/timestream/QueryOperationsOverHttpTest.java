@@ -191,6 +191,25 @@ class QueryOperationsOverHttpTest {
         });
     }
 
+    @Test
+    void timeAndIntegerColumnsReachTheSdkAsTheirScalarTypesWithTimestreamText() {
+        endpoint.engine.answer(QueryResponse.newBuilder()
+                .setQueryId("AEDQCANQ2BTZ8")
+                .addColumnInfo(column("clock", scalar(ScalarType.SCALAR_TYPE_TIME)))
+                .addColumnInfo(column("count", scalar(ScalarType.SCALAR_TYPE_INTEGER)))
+                .addRows(Row.newBuilder().addData(scalarDatum("17:41:52.827000000")).addData(scalarDatum("-2147483648")))
+                .addRows(Row.newBuilder().addData(nullDatum()).addData(nullDatum()))
+                .build());
+
+        var response = endpoint.query.query(request -> request.queryString("SELECT clock, count FROM metrics.cpu"));
+
+        assertThat(response.columnInfo()).extracting(column -> column.name() + ":" + column.type().scalarType())
+                .containsExactly("clock:TIME", "count:INTEGER");
+        assertThat(response.rows().get(0).data()).extracting(datum -> datum.scalarValue())
+                .containsExactly("17:41:52.827000000", "-2147483648");
+        assertThat(response.rows().get(1).data()).extracting(datum -> datum.nullValue()).containsExactly(true, true);
+    }
+
     private static Type scalar(ScalarType type) {
         return Type.newBuilder().setScalarType(type).build();
     }

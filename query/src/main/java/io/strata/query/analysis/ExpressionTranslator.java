@@ -13,6 +13,7 @@ import io.strata.query.expression.RowExpression.SpecialForm;
 import io.strata.query.expression.SqlType;
 import io.strata.query.function.time.Nanos;
 import io.strata.query.function.time.QueryClock;
+import io.strata.query.function.time.TimeText;
 import io.strata.query.function.time.TimestampField;
 import io.strata.query.function.time.TimestampText;
 import io.strata.query.parse.IntervalLiterals;
@@ -31,6 +32,8 @@ import io.trino.sql.tree.CoalesceExpression;
 import io.trino.sql.tree.ComparisonPredicate;
 import io.trino.sql.tree.DistinctFromPredicate;
 import io.trino.sql.tree.Predicated;
+import io.trino.sql.tree.CurrentDate;
+import io.trino.sql.tree.CurrentTime;
 import io.trino.sql.tree.CurrentTimestamp;
 import io.trino.sql.tree.DecimalLiteral;
 import io.trino.sql.tree.DereferenceExpression;
@@ -39,6 +42,8 @@ import io.trino.sql.tree.Expression;
 import io.trino.sql.tree.Extract;
 import io.trino.sql.tree.FunctionCall;
 import io.trino.sql.tree.GenericLiteral;
+import io.trino.sql.tree.LocalTime;
+import io.trino.sql.tree.LocalTimestamp;
 import io.trino.sql.tree.Identifier;
 import io.trino.sql.tree.IfExpression;
 import io.trino.sql.tree.InListExpression;
@@ -120,6 +125,11 @@ final class ExpressionTranslator {
             case IntervalLiteral literal -> interval(literal);
             case GenericLiteral literal -> genericLiteral(literal);
             case CurrentTimestamp ignored -> new Constant(analysis.clock().now(), SqlType.TIMESTAMP);
+            // Timestream's session zone is always UTC, so the local forms equal the current ones.
+            case LocalTimestamp ignored -> new Constant(analysis.clock().now(), SqlType.TIMESTAMP);
+            case CurrentDate ignored -> new Constant(analysis.clock().currentDate(), SqlType.DATE);
+            case CurrentTime ignored -> new Constant(analysis.clock().currentTime(), SqlType.TIME);
+            case LocalTime ignored -> new Constant(analysis.clock().currentTime(), SqlType.TIME);
             case ArithmeticBinaryExpression arithmetic -> call(arithmetic.getLeft(), "$" + arithmetic.getOperator().name().toLowerCase(Locale.ROOT),
                     List.of(translate(arithmetic.getLeft()), translate(arithmetic.getRight())));
             case ArithmeticUnaryExpression unary -> unary.getSign() == ArithmeticUnaryExpression.Sign.MINUS
@@ -327,7 +337,9 @@ final class ExpressionTranslator {
             return switch (type) {
                 case "timestamp" -> new Constant(TimestampText.parse(literal.getValue()), SqlType.TIMESTAMP);
                 case "date" -> new Constant(Math.floorDiv(TimestampText.parse(literal.getValue()), Nanos.PER_DAY), SqlType.DATE);
-                case "bigint", "integer" -> new Constant(Long.parseLong(literal.getValue().strip()), SqlType.BIGINT);
+                case "time" -> new Constant(TimeText.parse(literal.getValue()), SqlType.TIME);
+                case "bigint" -> new Constant(Long.parseLong(literal.getValue().strip()), SqlType.BIGINT);
+                case "integer", "int" -> new Constant((long) Integer.parseInt(literal.getValue().strip()), SqlType.INTEGER);
                 case "double" -> new Constant(Double.parseDouble(literal.getValue().strip()), SqlType.DOUBLE);
                 case "varchar" -> new Constant(literal.getValue(), SqlType.VARCHAR);
                 case "boolean" -> new Constant(Boolean.parseBoolean(literal.getValue().strip()), SqlType.BOOLEAN);
@@ -522,7 +534,7 @@ final class ExpressionTranslator {
         } catch (ValidationException e) {
             throw analysis.errorAt(cast, e.getMessage());
         }
-        return new Call(FunctionResolver.CAST, List.of(value), target);
+        return new Call(cast.isSafe() ? FunctionResolver.TRY_CAST : FunctionResolver.CAST, List.of(value), target);
     }
 
     private RowExpression searchedCase(SearchedCaseExpression searched) {

@@ -1,8 +1,10 @@
 package io.strata.query.execution;
 
 import io.strata.query.expression.SqlType;
+import io.strata.query.function.time.TimeText;
 import io.strata.query.function.time.TimestampText;
 import io.strata.query.function.timeseries.TimeSeries;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -32,6 +34,8 @@ public final class ResultText {
         }
         switch (type.kind()) {
             case TIMESTAMP -> out.append(TimestampText.format((Long) value));
+            case TIME -> out.append(TimeText.format((Long) value));
+            case DATE -> out.append(LocalDate.ofEpochDay((Long) value));
             case ARRAY -> {
                 out.append('[');
                 List<?> elements = (List<?>) value;

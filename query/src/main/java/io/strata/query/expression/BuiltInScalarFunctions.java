@@ -4,8 +4,10 @@ import static io.strata.query.expression.SqlType.BIGINT;
 import static io.strata.query.expression.SqlType.BOOLEAN;
 import static io.strata.query.expression.SqlType.DATE;
 import static io.strata.query.expression.SqlType.DOUBLE;
+import static io.strata.query.expression.SqlType.INTEGER;
 import static io.strata.query.expression.SqlType.INTERVAL_DAY_TO_SECOND;
 import static io.strata.query.expression.SqlType.INTERVAL_YEAR_TO_MONTH;
+import static io.strata.query.expression.SqlType.TIME;
 import static io.strata.query.expression.SqlType.TIMESTAMP;
 import static io.strata.query.expression.SqlType.VARCHAR;
 
@@ -13,7 +15,10 @@ import io.strata.core.batch.BooleanVector;
 import io.strata.core.batch.ColumnVector;
 import io.strata.core.error.QueryExecutionException;
 import io.strata.query.function.time.DateTimeUnit;
+import io.strata.query.function.scalar.IntegerArithmetic;
 import io.strata.query.function.time.EpochConversions;
+import io.strata.query.function.time.Nanos;
+import io.strata.query.function.time.TimeText;
 import io.strata.query.function.time.TimestampArithmetic;
 import io.strata.query.function.time.TimestampField;
 import io.strata.query.function.time.TimestampRounding;
@@ -31,8 +36,8 @@ import java.util.regex.Pattern;
  * function library (branch {@code query-functions}) adds the rest through the same registry.
  */
 final class BuiltInScalarFunctions {
-    private static final List<SqlType> ORDERABLE = List.of(BIGINT, DOUBLE, VARCHAR, BOOLEAN, TIMESTAMP, DATE,
-            INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH);
+    private static final List<SqlType> ORDERABLE = List.of(BIGINT, INTEGER, DOUBLE, VARCHAR, BOOLEAN, TIMESTAMP, DATE,
+            TIME, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH);
 
     private BuiltInScalarFunctions() {}
 
@@ -155,6 +160,37 @@ final class BuiltInScalarFunctions {
                 Kernels.longBinary(INTERVAL_DAY_TO_SECOND, Math::multiplyExact));
         resolver.register("$concat", List.of(VARCHAR, VARCHAR), VARCHAR,
                 Kernels.objects(VARCHAR, values -> (String) values[0] + values[1]));
+        integerArithmetic(resolver);
+        timeArithmetic(resolver);
+    }
+
+    /**
+     * integer op integer stays integer and fails on 32-bit overflow; with a bigint or a double the
+     * integer side is coerced (the BIGINT and DOUBLE overloads above).
+     */
+    private static void integerArithmetic(FunctionResolver resolver) {
+        List<SqlType> integers = List.of(INTEGER, INTEGER);
+        resolver.register("$add", integers, INTEGER, Kernels.longBinary(INTEGER, IntegerArithmetic::add));
+        resolver.register("$subtract", integers, INTEGER, Kernels.longBinary(INTEGER, IntegerArithmetic::subtract));
+        resolver.register("$multiply", integers, INTEGER, Kernels.longBinary(INTEGER, IntegerArithmetic::multiply));
+        resolver.register("$divide", integers, INTEGER, Kernels.longBinary(INTEGER, IntegerArithmetic::divide));
+        resolver.register("$modulus", integers, INTEGER, Kernels.longBinary(INTEGER, IntegerArithmetic::modulus));
+        resolver.register("$modulo", integers, INTEGER, Kernels.longBinary(INTEGER, IntegerArithmetic::modulus));
+        resolver.register("mod", integers, INTEGER, Kernels.longBinary(INTEGER, IntegerArithmetic::modulus));
+        resolver.register("$negate", List.of(INTEGER), INTEGER, Kernels.longUnary(INTEGER, IntegerArithmetic::negate));
+        resolver.register("abs", List.of(INTEGER), INTEGER, Kernels.longUnary(INTEGER,
+                value -> value < 0 ? IntegerArithmetic.negate(value) : value));
+    }
+
+    /** time ± interval wraps around midnight; time − time is an interval, as in Trino. */
+    private static void timeArithmetic(FunctionResolver resolver) {
+        resolver.register("$add", List.of(TIME, INTERVAL_DAY_TO_SECOND), TIME, Kernels.longBinary(TIME, TimeText::plus));
+        resolver.register("$add", List.of(INTERVAL_DAY_TO_SECOND, TIME), TIME,
+                Kernels.longBinary(TIME, (interval, time) -> TimeText.plus(time, interval)));
+        resolver.register("$subtract", List.of(TIME, INTERVAL_DAY_TO_SECOND), TIME,
+                Kernels.longBinary(TIME, (time, interval) -> TimeText.plus(time, -(interval % Nanos.PER_DAY))));
+        resolver.register("$subtract", List.of(TIME, TIME), INTERVAL_DAY_TO_SECOND,
+                Kernels.longBinary(INTERVAL_DAY_TO_SECOND, (left, right) -> left - right));
     }
 
     private static void time(FunctionResolver resolver) {
@@ -175,6 +211,15 @@ final class BuiltInScalarFunctions {
                 TimestampRounding.dateTrunc(DateTimeUnit.fromName((String) values[0]), (Long) values[1])));
         resolver.register("date_add", List.of(VARCHAR, BIGINT, TIMESTAMP), TIMESTAMP, Kernels.objects(TIMESTAMP, values ->
                 TimestampArithmetic.dateAdd(DateTimeUnit.fromName((String) values[0]), (Long) values[1], (Long) values[2])));
+        resolver.register("date_add", List.of(VARCHAR, BIGINT, TIME), TIME, Kernels.objects(TIME, values ->
+                TimeText.dateAdd(DateTimeUnit.fromName((String) values[0]), (Long) values[1], (Long) values[2])));
+        resolver.register("date_diff", List.of(VARCHAR, TIME, TIME), BIGINT, Kernels.objects(BIGINT, values ->
+                TimeText.dateDiff(DateTimeUnit.fromName((String) values[0]), (Long) values[1], (Long) values[2])));
+        for (TimestampField field : List.of(TimestampField.HOUR, TimestampField.MINUTE, TimestampField.SECOND,
+                TimestampField.MILLISECOND)) {
+            // A time is a timestamp on 1970-01-01, so the timestamp fields within a day read it as is.
+            resolver.register(field.name().toLowerCase(Locale.ROOT), List.of(TIME), BIGINT, Kernels.longUnary(BIGINT, field::extract));
+        }
         resolver.register("date_diff", List.of(VARCHAR, TIMESTAMP, TIMESTAMP), BIGINT, Kernels.objects(BIGINT, values ->
                 TimestampArithmetic.dateDiff(DateTimeUnit.fromName((String) values[0]), (Long) values[1], (Long) values[2])));
         resolver.register("to_iso8601", List.of(TIMESTAMP), VARCHAR, Kernels.objects(VARCHAR, values ->

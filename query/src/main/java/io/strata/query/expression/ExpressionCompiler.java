@@ -77,9 +77,11 @@ public final class ExpressionCompiler {
 
     private VectorEvaluator compileCall(Call call) {
         List<SqlType> argumentTypes = call.arguments().stream().map(RowExpression::type).toList();
-        ResolvedFunction function = call.name().equals(FunctionResolver.CAST)
-                ? functions.resolveCast(argumentTypes.getFirst(), call.type())
-                : functions.resolveScalar(call.name(), argumentTypes);
+        ResolvedFunction function = switch (call.name()) {
+            case FunctionResolver.CAST -> functions.resolveCast(argumentTypes.getFirst(), call.type());
+            case FunctionResolver.TRY_CAST -> functions.resolveTryCast(argumentTypes.getFirst(), call.type());
+            default -> functions.resolveScalar(call.name(), argumentTypes);
+        };
         VectorEvaluator[] arguments = compileAll(call.arguments());
         ScalarFunction implementation = function.implementation();
         return batch -> {

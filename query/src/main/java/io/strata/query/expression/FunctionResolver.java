@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  */
 public final class FunctionResolver {
     public static final String CAST = "$cast";
+    /** {@code TRY_CAST(x AS type)}: a value that does not convert is NULL instead of an error. */
+    public static final String TRY_CAST = "$try_cast";
 
     private static final Set<String> WINDOW_FUNCTIONS = Set.of("row_number", "rank", "dense_rank", "percent_rank",
             "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value");
@@ -133,6 +135,11 @@ public final class FunctionResolver {
     /** {@code CAST(x AS to)} from {@code from}. */
     public ResolvedFunction resolveCast(SqlType from, SqlType to) {
         return new ResolvedFunction(CAST, List.of(from), to, Casts.cast(from, to));
+    }
+
+    /** {@code TRY_CAST(x AS to)} from {@code from}. */
+    public ResolvedFunction resolveTryCast(SqlType from, SqlType to) {
+        return new ResolvedFunction(TRY_CAST, List.of(from), to, Casts.tryCast(from, to));
     }
 
     /** The aggregate for a call, arguments coerced as the aggregate wants them. */

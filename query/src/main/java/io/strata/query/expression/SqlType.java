@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The type of a value in a query, as the analyzer reasons about it. Several query types share one
- * physical {@link ColumnType}: intervals and dates are carried in long vectors like BIGINT, and
+ * physical {@link ColumnType}: INTEGER (32-bit values, range checked where they are made), TIME
+ * (nanoseconds of the day), intervals and dates are carried in long vectors like BIGINT, and
  * {@code UNKNOWN} (the type of a bare {@code NULL}) in an all-null BOOLEAN vector. Composite types
  * are parametric — {@code array(T)}, {@code timeseries(T)}, {@code row(name T, ...)}, and
  * {@code function(T..., R)} for lambdas — and live in object vectors.
@@ -23,7 +24,9 @@ public final class SqlType {
     /** The kind of a type; composite kinds have parameters. */
     public enum Kind {
         BIGINT, DOUBLE, VARCHAR, BOOLEAN, TIMESTAMP, DATE, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH, UNKNOWN,
-        ARRAY, TIMESERIES, ROW, FUNCTION
+        ARRAY, TIMESERIES, ROW, FUNCTION,
+        // Appended, not inserted: plan fragments carry a kind's ordinal between nodes.
+        INTEGER, TIME
     }
 
     private static final ConcurrentHashMap<SqlType, SqlType> INTERNED = new ConcurrentHashMap<>();
@@ -40,9 +43,13 @@ public final class SqlType {
     /** Months. */
     public static final SqlType INTERVAL_YEAR_TO_MONTH = scalar(Kind.INTERVAL_YEAR_TO_MONTH);
     public static final SqlType UNKNOWN = scalar(Kind.UNKNOWN);
+    /** A 32-bit integer, carried as a long; arithmetic and casts fail outside the 32-bit range. */
+    public static final SqlType INTEGER = scalar(Kind.INTEGER);
+    /** Nanoseconds of the day, 0 (00:00:00) to 86 399 999 999 999. */
+    public static final SqlType TIME = scalar(Kind.TIME);
 
     private static final List<SqlType> SCALARS = List.of(BIGINT, DOUBLE, VARCHAR, BOOLEAN, TIMESTAMP, DATE,
-            INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH, UNKNOWN);
+            INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH, UNKNOWN, INTEGER, TIME);
 
     private final Kind kind;
     private final List<SqlType> parameters;
@@ -134,7 +141,7 @@ public final class SqlType {
 
     public ColumnType physicalType() {
         return switch (kind) {
-            case BIGINT, DATE, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH -> ColumnType.BIGINT;
+            case BIGINT, INTEGER, DATE, TIME, INTERVAL_DAY_TO_SECOND, INTERVAL_YEAR_TO_MONTH -> ColumnType.BIGINT;
             case DOUBLE -> ColumnType.DOUBLE;
             case VARCHAR -> ColumnType.VARCHAR;
             case BOOLEAN, UNKNOWN -> ColumnType.BOOLEAN;
@@ -159,7 +166,7 @@ public final class SqlType {
     }
 
     public boolean isNumeric() {
-        return this == BIGINT || this == DOUBLE;
+        return this == BIGINT || this == INTEGER || this == DOUBLE;
     }
 
     /** Whether values are ordered (and so usable in ORDER BY, min, max, comparisons). */
@@ -193,14 +200,24 @@ public final class SqlType {
         return SCALARS;
     }
 
+    /** The scalar type of a non-composite kind (for codecs, which carry the kind). */
+    public static SqlType ofScalarKind(Kind kind) {
+        for (SqlType type : SCALARS) {
+            if (type.kind == kind) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException(kind + " has parameters; no single SqlType");
+    }
+
     /** The type written in {@code CAST(x AS type)}, including {@code array(...)} and {@code row(...)}. */
     public static SqlType fromName(String name) {
         return TypePattern.parse(name).resolve(java.util.Map.of());
     }
 
     /**
-     * The common type two values are coerced to (BIGINT with DOUBLE is DOUBLE; UNKNOWN takes the
-     * other side), or null when they have none.
+     * The common type two values are coerced to (INTEGER with BIGINT is BIGINT, either with DOUBLE
+     * is DOUBLE; UNKNOWN takes the other side), or null when they have none.
      */
     public static SqlType commonSuperType(SqlType left, SqlType right) {
         if (left == right) {
@@ -213,14 +230,15 @@ public final class SqlType {
             return left;
         }
         if (left.isNumeric() && right.isNumeric()) {
-            return DOUBLE;
+            return left == DOUBLE || right == DOUBLE ? DOUBLE : BIGINT;
         }
         return null;
     }
 
     /** Whether a value of {@code from} may be used where {@code to} is expected without an explicit CAST. */
     public static boolean canCoerce(SqlType from, SqlType to) {
-        return from == to || from == UNKNOWN || (from == BIGINT && to == DOUBLE);
+        return from == to || from == UNKNOWN || (from == BIGINT && to == DOUBLE)
+                || (from == INTEGER && (to == BIGINT || to == DOUBLE));
     }
 
     @Override

@@ -153,7 +153,9 @@ public sealed interface TypePattern {
             return new Concrete(SqlType.TIMESTAMP);
         }
         return new Concrete(switch (lower.replaceAll("\\s+", " ")) {
-            case "bigint", "integer", "int", "smallint", "tinyint" -> SqlType.BIGINT;
+            case "bigint" -> SqlType.BIGINT;
+            case "integer", "int", "smallint", "tinyint" -> SqlType.INTEGER;
+            case "time" -> SqlType.TIME;
             case "double", "real", "float" -> SqlType.DOUBLE;
             case "boolean" -> SqlType.BOOLEAN;
             case "date" -> SqlType.DATE;

@@ -390,7 +390,7 @@ public final class PlanCodec {
                     default -> SqlType.function(parameters.subList(0, count - 1), parameters.getLast());
                 };
             }
-            default -> SqlType.scalars().get(ordinal);
+            default -> SqlType.ofScalarKind(kind);
         };
     }
 

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,10 @@ public final class DuckDbReference implements AutoCloseable {
         return result;
     }
 
-    /** Rows of a DuckDB query, values normalised: integers to Long, decimals to Double, timestamps to epoch microseconds. */
+    /**
+     * Rows of a DuckDB query, values normalised: integers to Long, decimals to Double, timestamps to
+     * epoch microseconds, times to microseconds of the day.
+     */
     public List<List<Object>> query(String duckSql) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet resultSet = statement.executeQuery(duckSql)) {
@@ -118,6 +122,9 @@ public final class DuckDbReference implements AutoCloseable {
                     if (type.startsWith("TIMESTAMP")) {
                         LocalDateTime time = resultSet.getObject(column, LocalDateTime.class);
                         value = time == null ? null : time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000;
+                    } else if (type.equals("TIME")) {
+                        String time = resultSet.getString(column);
+                        value = time == null ? null : LocalTime.parse(time).toNanoOfDay() / 1000;
                     } else {
                         value = normalise(resultSet.getObject(column));
                     }

@@ -191,6 +191,21 @@ public final class QueryCorpus {
         unordered(entries, "SELECT machine_id, sum(energy), sum(sum(energy)) OVER (ORDER BY machine_id) FROM " + M + " GROUP BY machine_id");
         ordered(entries, "SELECT machine_id, time, energy FROM (SELECT machine_id, time, energy, row_number() OVER (PARTITION BY machine_id ORDER BY energy DESC, time) AS rn"
                 + " FROM " + M + ") WHERE rn = 1 ORDER BY machine_id");
+        // --- TIME and INTEGER: casts, literals, comparisons, grouping, arithmetic promotion
+        unordered(entries, "SELECT machine_id, CAST(time AS TIME) AS t, CAST(energy AS INTEGER) AS e FROM " + M
+                + " WHERE CAST(time AS TIME) >= TIME '11:30:00' AND CAST(energy AS INTEGER) < 500");
+        unordered(entries, "SELECT machine_id, CAST(time AS TIME) FROM " + M
+                + " WHERE CAST(time AS TIME) BETWEEN TIME '10:15:30.5' AND TIME '11:00:00' OR CAST(time AS TIME) = TIME '11:59:00'");
+        ordered(entries, "SELECT CAST(bin(time, 1h) AS TIME) AS hour_of_day, count(*), min(CAST(time AS TIME)), max(CAST(time AS TIME)) FROM " + M
+                + " GROUP BY CAST(bin(time, 1h) AS TIME) ORDER BY hour_of_day DESC");
+        unordered(entries, "SELECT extract(hour FROM CAST(time AS TIME)) AS h, extract(minute FROM CAST(time AS TIME)), count(*) FROM " + M
+                + " GROUP BY 1, 2");
+        unordered(entries, "SELECT machine_id, CAST(pressure AS INTEGER) + energy, CAST(pressure AS INTEGER) * 2.5,"
+                + " CAST(pressure AS INTEGER) % 7, CAST(pressure AS INTEGER) - CAST(energy AS INTEGER), -CAST(pressure AS INTEGER) FROM " + M);
+        unordered(entries, "SELECT CAST(pressure AS INTEGER) AS p, count(*), sum(CAST(energy AS INTEGER)), avg(CAST(energy AS INTEGER)),"
+                + " max(CAST(energy AS INTEGER)) FROM " + M + " GROUP BY CAST(pressure AS INTEGER)");
+        ordered(entries, "SELECT machine_id, time, CAST(CAST(energy AS INTEGER) AS VARCHAR), CAST(temperature * 1000 AS INTEGER) FROM " + M
+                + " WHERE CAST(energy AS INTEGER) > 990 ORDER BY CAST(energy AS INTEGER) DESC, time, machine_id");
         return entries;
     }
 

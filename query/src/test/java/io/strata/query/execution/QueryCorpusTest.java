@@ -48,14 +48,15 @@ class QueryCorpusTest {
         CorpusRows.assertSameRows(normalise(result), expected, entry.ordered(), duckSql);
     }
 
-    /** Engine rows with timestamps as epoch microseconds, like {@link DuckDbReference#query}. */
+    /** Engine rows with timestamps as epoch microseconds and times as microseconds of the day, like {@link DuckDbReference#query}. */
     static List<List<Object>> normalise(QueryResult result) {
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> row : result.rows()) {
             List<Object> values = new ArrayList<>();
             for (int column = 0; column < row.size(); column++) {
                 Object value = row.get(column);
-                if (value != null && result.columns().get(column).type() == SqlType.TIMESTAMP) {
+                SqlType type = result.columns().get(column).type();
+                if (value != null && (type == SqlType.TIMESTAMP || type == SqlType.TIME)) {
                     value = (Long) value / 1000;
                 }
                 values.add(value);

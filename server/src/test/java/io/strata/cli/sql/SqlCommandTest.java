@@ -36,6 +36,8 @@ class SqlCommandTest {
             column("ok", ScalarType.SCALAR_TYPE_BOOLEAN), column("time", ScalarType.SCALAR_TYPE_TIMESTAMP),
             arrayColumn("tags", ScalarType.SCALAR_TYPE_VARCHAR));
 
+    private static final String TIME_AND_INTEGER = "SELECT CAST(time AS TIME) AS clock, CAST(count AS INTEGER) AS n FROM devops.cpu";
+
     @TempDir
     Path home;
 
@@ -52,6 +54,9 @@ class SqlCommandTest {
                 page(COLUMNS,
                         row(nullValue(), text("100.25"), text("1234"), text("false"), text("2024-05-01 12:00:20.000000000"), array())));
         node.queries.fail("SELECT x FROM devops.cpu", ServerErrors.validation("line 1:8: Column 'x' does not exist"));
+        node.queries.answer(TIME_AND_INTEGER, page(List.of(column("clock", ScalarType.SCALAR_TYPE_TIME),
+                        column("n", ScalarType.SCALAR_TYPE_INTEGER)),
+                row(text("17:41:52.827000000"), text("7")), row(nullValue(), text("-12"))));
         node.queries.answer("SELECT 1", page(List.of(column("_col0", ScalarType.SCALAR_TYPE_INTEGER)), row(text("1"))));
     }
 
@@ -104,6 +109,26 @@ class SqlCommandTest {
                 {"hostname":"host_1","usage":58.5,"count":12,"ok":true,"time":"2024-05-01 12:00:00.000000000","tags":["a","b"]},
                 {"hostname":"host_22","usage":null,"count":7,"ok":null,"time":"2024-05-01 12:00:10.000000000","tags":null},
                 {"hostname":null,"usage":100.25,"count":1234,"ok":false,"time":"2024-05-01 12:00:20.000000000","tags":[]}
+                ]
+                """);
+    }
+
+    @Test
+    void timesPrintAsTimestreamTextAndIntegersAsRightAlignedNumbersOrJsonNumbers() {
+        CommandRun table = CommandRun.of(new SqlCommand(environment("")), "-e", TIME_AND_INTEGER);
+        assertThat(table.out()).isEqualTo("""
+                 clock              |   n
+                --------------------+-----
+                 17:41:52.827000000 |   7
+                 NULL               | -12
+                2 rows in 0.034 s
+                """);
+
+        CommandRun json = CommandRun.of(new SqlCommand(environment("")), "-e", TIME_AND_INTEGER, "--format", "json");
+        assertThat(json.out()).isEqualTo("""
+                [
+                {"clock":"17:41:52.827000000","n":7},
+                {"clock":null,"n":-12}
                 ]
                 """);
     }

@@ -7,6 +7,8 @@ import io.strata.api.v1.Dimension;
 import io.strata.api.v1.MeasureValue;
 import io.strata.api.v1.MeasureValueType;
 import io.strata.api.v1.Record;
+import io.strata.cli.output.CellText;
+import io.strata.cli.output.JsonValues;
 import io.strata.client.StrataClient;
 import io.strata.client.query.ColumnType;
 import io.strata.client.query.ColumnTypeMismatchException;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -116,7 +119,9 @@ class ClientQueryClusterTest {
                 SELECT time, device, d, b, v, f, ts, measure_value::double AS absent,
                        DATE '2024-05-01' AS day, INTERVAL '1 02:03:04.5' DAY TO SECOND AS span,
                        INTERVAL '1-6' YEAR TO MONTH AS months, ARRAY[b, b * 2] AS pair,
-                       zip(ARRAY[b], ARRAY[v])[1] AS zipped, NULL AS nothing
+                       zip(ARRAY[b], ARRAY[v])[1] AS zipped, NULL AS nothing,
+                       CAST(ts AS TIME) AS clock, TIME '23:59:59.000000001' AS late, CAST(b AS INTEGER) * INTEGER '2' AS doubled,
+                       CAST(b AS INTEGER) + b AS widened, CAST(NULL AS INTEGER) AS no_int
                 FROM typed.readings WHERE measure_name = 'reading'""").stream().toList();
         assertThat(rows).hasSize(1);
         Row row = rows.getFirst();
@@ -138,6 +143,28 @@ class ClientQueryClusterTest {
         assertThat(zipped.getString(1)).isEqualTo("hello");
         assertThat(row.getText("b")).isEqualTo("42");
         assertThat(row.getText("d")).isEqualTo("21.5");
+        assertThat(row.getTime("clock")).isEqualTo(LocalTime.of(12, 34, 56, 789_000_000));
+        assertThat(row.getText("clock")).isEqualTo("12:34:56.789000000");
+        assertThat(row.getTime("late")).isEqualTo(LocalTime.of(23, 59, 59, 1));
+        assertThat(row.getValue("clock").type().toString()).isEqualTo("TIME");
+        assertThat(row.getInt("doubled")).isEqualTo(84);
+        assertThat(row.getValue("doubled").type().toString()).isEqualTo("INTEGER");
+        assertThat(row.getLong("widened")).isEqualTo(84);
+        assertThat(row.getValue("widened").type().toString()).isEqualTo("BIGINT");
+        assertThat(row.isNull("no_int")).isTrue();
+        assertThatThrownBy(() -> row.getInt("no_int")).isInstanceOf(IllegalStateException.class);
+        assertThat(row.getLong("doubled")).isEqualTo(84);
+        assertThatThrownBy(() -> row.getInt("b")).isInstanceOf(ColumnTypeMismatchException.class)
+                .hasMessageContaining("column 'b' is BIGINT");
+        assertThatThrownBy(() -> row.getTime("ts")).isInstanceOf(ColumnTypeMismatchException.class);
+        // The CLI's table and JSON printers on the same real values.
+        assertThat(CellText.of(row.getValue("clock"))).isEqualTo("12:34:56.789000000");
+        assertThat(CellText.of(row.getValue("doubled"))).isEqualTo("84");
+        assertThat(CellText.isNumeric(row.getValue("doubled").type())).isTrue();
+        assertThat(CellText.isNumeric(row.getValue("clock").type())).isFalse();
+        assertThat(JsonValues.of(row.getValue("clock")).toString()).isEqualTo("\"12:34:56.789000000\"");
+        assertThat(JsonValues.of(row.getValue("doubled")).toString()).isEqualTo("84");
+        assertThat(JsonValues.of(row.getValue("no_int")).isNull()).isTrue();
 
         // NULL: of a typed column (a multi-measure record has no measure_value::double) and untyped.
         assertThat(row.isNull("absent")).isTrue();

@@ -47,6 +47,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -462,6 +463,8 @@ class QueryCorpusClusterTest {
                 LocalDateTime time = LocalDateTime.parse(text, TIMESTAMP);
                 yield time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000;
             }
+            // microseconds of the day, as DuckDbReference reads times
+            case SCALAR_TYPE_TIME -> LocalTime.parse(text).toNanoOfDay() / 1000;
             default -> text;
         };
     }

@@ -3,6 +3,7 @@ package io.strata.query.expression.aggregate;
 import static io.strata.query.expression.SqlType.BIGINT;
 import static io.strata.query.expression.SqlType.BOOLEAN;
 import static io.strata.query.expression.SqlType.DOUBLE;
+import static io.strata.query.expression.SqlType.INTEGER;
 import static io.strata.query.expression.SqlType.VARCHAR;
 
 import io.strata.query.expression.SqlType;
@@ -77,14 +78,19 @@ public final class BuiltInAggregateFunctions {
         return Optional.ofNullable(function);
     }
 
-    /** The argument types an aggregate wants for these actual types: numeric moments read doubles. */
+    /**
+     * The argument types an aggregate wants for these actual types: numeric moments read doubles;
+     * sum and approx_percentile read integers as bigints (Trino's sum(integer) is a bigint).
+     */
     public static List<SqlType> coercedArguments(String name, List<SqlType> arguments) {
         String lower = name.toLowerCase(Locale.ROOT);
         return switch (lower) {
             case "avg", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop", "geometric_mean" ->
-                    arguments.stream().map(type -> type == BIGINT ? DOUBLE : type).toList();
+                    arguments.stream().map(type -> type == BIGINT || type == INTEGER ? DOUBLE : type).toList();
+            case "sum" -> arguments.stream().map(type -> type == INTEGER ? BIGINT : type).toList();
             case "approx_percentile" -> arguments.size() == 2
-                    ? List.of(arguments.get(0), arguments.get(1) == BIGINT ? DOUBLE : arguments.get(1)) : arguments;
+                    ? List.of(arguments.get(0) == INTEGER ? BIGINT : arguments.get(0),
+                            arguments.get(1) == BIGINT ? DOUBLE : arguments.get(1)) : arguments;
             case "approx_distinct" -> arguments.size() == 2
                     ? List.of(arguments.get(0), arguments.get(1) == BIGINT ? DOUBLE : arguments.get(1)) : arguments;
             default -> arguments;
