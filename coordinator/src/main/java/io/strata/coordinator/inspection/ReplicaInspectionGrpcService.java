@@ -38,7 +38,8 @@ import java.util.function.Function;
  * replicas hold and how it sees their groups, read locally with no read barrier and no leader
  * (operators comparing replicas, the chaos harness's replica-agreement check). Read-only and
  * stateless: calls run on gRPC's threads, concurrently with apply (a replica's scan is safe
- * alongside apply, see {@link ShardStoreReplica}); a cancelled scan stops at its next batch.
+ * alongside apply, see {@link ShardStoreReplica}); a scan sends a batch only when the caller is
+ * ready for it (flow control) and stops at its next batch once cancelled.
  */
 public final class ReplicaInspectionGrpcService extends ReplicaInspectionServiceGrpc.ReplicaInspectionServiceImplBase {
     /** How {@link GroupId#toString()} (and so DescribeCluster) spells a group: {@code group-<uuid>}. */
@@ -78,6 +79,14 @@ public final class ReplicaInspectionGrpcService extends ReplicaInspectionService
     @Override
     public void scanLocalReplica(ScanLocalReplicaRequest request, StreamObserver<ScanLocalReplicaResult> observer) {
         ServerCallStreamObserver<ScanLocalReplicaResult> call = (ServerCallStreamObserver<ScanLocalReplicaResult>) observer;
+        Object ready = new Object();
+        Runnable wake = () -> {
+            synchronized (ready) {
+                ready.notifyAll();
+            }
+        };
+        call.setOnReadyHandler(wake);
+        call.setOnCancelHandler(wake);
         try {
             WritableTable table = tables.writable(request.getDatabaseName(), request.getTableName());
             ScanRequest scan = new ScanRequest(table.entry().getTableId(), table.schema().columns(), 0, Long.MAX_VALUE,
@@ -91,7 +100,7 @@ public final class ReplicaInspectionGrpcService extends ReplicaInspectionService
                 long appliedIndex = replica.get().lastAppliedIndex();
                 ShardScan rows = replica.get().scan(scan);
                 boolean sent = false;
-                while (rows.hasNext() && !call.isCancelled()) {
+                while (rows.hasNext() && awaitReady(call, ready)) {
                     call.onNext(result(group, appliedIndex, rows.next()));
                     sent = true;
                 }
@@ -109,6 +118,25 @@ public final class ReplicaInspectionGrpcService extends ReplicaInspectionService
         if (!call.isCancelled()) {
             call.onCompleted();
         }
+    }
+
+    /**
+     * Holds the scan while the caller is not reading (gRPC flow control), so scanning a large table
+     * does not pile its batches up in this node's send buffers. The timed wait only guards against
+     * a missed signal. False once the call is cancelled.
+     */
+    private static boolean awaitReady(ServerCallStreamObserver<ScanLocalReplicaResult> call, Object ready) {
+        synchronized (ready) {
+            while (!call.isReady() && !call.isCancelled()) {
+                try {
+                    ready.wait(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return !call.isCancelled();
     }
 
     private List<GroupId> groupsToScan(String groupId) {
