@@ -5,6 +5,7 @@ import io.strata.server.node.StrataNode;
 import java.nio.file.Path;
 import io.strata.server.node.AccessKeysFile;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,18 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--max-in-flight-write-bytes", defaultValue = "" + NodeConfig.DEFAULT_MAX_IN_FLIGHT_WRITE_BYTES, description = "Bytes of WriteRecords requests the node works on at once; beyond it writers get ThrottlingException and back off (default: ${DEFAULT-VALUE}).")
     long maxInFlightWriteBytes;
 
+    /**
+     * Shifts the node's injected wall clock (ingestion window, retention, timestamps it stamps), so a
+     * clock-skew fault needs no libfaketime. The default comes from the system property
+     * {@value #CLOCK_SKEW_PROPERTY}, so it can also be set through {@code STRATA_JAVA_OPTS}.
+     */
+    @Option(names = "--clock-skew", defaultValue = "${sys:" + CLOCK_SKEW_PROPERTY + ":-PT0S}",
+            description = "Offset of this node's wall clock as an ISO-8601 duration, e.g. PT-7M, for testing clock skew (default: ${DEFAULT-VALUE}; also -D" + CLOCK_SKEW_PROPERTY + "=...).")
+    Duration clockSkew;
+
+    /** The system property that gives {@code --clock-skew} its default. */
+    static final String CLOCK_SKEW_PROPERTY = "strata.clock.skew";
+
     @Override
     public Integer call() throws Exception {
         NodeConfig defaults = NodeConfig.defaults(nodeId == null ? "node-" + zone : nodeId, zone, zooKeeper,
@@ -59,7 +72,8 @@ final class ServerCommand implements Callable<Integer> {
                 defaults.departureGrace(), defaults.sessionTimeout(), defaults.arns(), metricsPort,
                 accessKeysFile == null ? Map.of() : AccessKeysFile.read(accessKeysFile), defaults.raftLogWrites(),
                 defaults.writeBatching(), maxInFlightWriteBytes, defaults.moveGroups());
-        StrataNode node = new StrataNode(config, Clock.systemUTC());
+        Clock clock = clockSkew.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), clockSkew);
+        StrataNode node = new StrataNode(config, clock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();
@@ -69,7 +83,8 @@ final class ServerCommand implements Callable<Integer> {
         System.out.println("Strata node " + config.nodeId() + " (zone " + zone + ") serving gRPC " + config.grpcAddress()
                 + ", Timestream HTTP http://" + config.httpAddress() + " ("
                 + (config.accessKeys().isEmpty() ? "signatures not checked" : "SigV4 verified") + "), metrics http://"
-                + config.host() + ":" + node.metricsAddress().getPort() + "/metrics");
+                + config.host() + ":" + node.metricsAddress().getPort() + "/metrics"
+                + (clockSkew.isZero() ? "" : ", clock skew " + clockSkew));
         stopped.await();
         return 0;
     }

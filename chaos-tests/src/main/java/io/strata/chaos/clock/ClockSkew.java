@@ -9,7 +9,10 @@ import java.util.Objects;
 
 /** A wall-clock offset applied to one node when it is (re)started. */
 public record ClockSkew(Duration offset, ClockSkewMethod method) {
-    /** The system property a Strata node reads to shift its injected {@code Clock}. */
+    /**
+     * The system property {@code strata server} reads as the default of {@code --clock-skew}: it
+     * shifts the node's injected {@code Clock}.
+     */
     public static final String SYSTEM_PROPERTY = "strata.clock.skew";
 
     /** Where Debian's {@code faketime} package puts the preload library. */

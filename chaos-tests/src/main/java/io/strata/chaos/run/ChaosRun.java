@@ -18,7 +18,7 @@ import io.strata.chaos.nemesis.PauseNemesis;
 import io.strata.chaos.nemesis.ZonePartitionNemesis;
 import io.strata.chaos.nemesis.ZooKeeperOutageNemesis;
 import io.strata.chaos.report.RunReport;
-import io.strata.chaos.strata.ObserverClient;
+import io.strata.chaos.strata.ReplicaInspectionClient;
 import io.strata.chaos.strata.ReplicaAgreement;
 import io.strata.chaos.strata.StrataProcessCluster;
 import io.strata.chaos.strata.StrataWorkloadClient;
@@ -143,8 +143,8 @@ public final class ChaosRun {
 
     private StrataWorkloadClient client(StrataProcessCluster cluster, int process, AtomicLong barrierTimes) {
         List<String> endpoints = rotate(cluster.clientEndpoints(), process);
-        List<ObserverClient> observers = rotate(List.copyOf(cluster.observers().values()), process);
-        return new StrataWorkloadClient(endpoints, observers, DATABASE, TABLE, barrierTimes::getAndDecrement,
+        List<ReplicaInspectionClient> replicas = rotate(List.copyOf(cluster.replicaInspection().values()), process);
+        return new StrataWorkloadClient(endpoints, replicas, DATABASE, TABLE, barrierTimes::getAndDecrement,
                 CALL_DEADLINE, ATTEMPTS);
     }
 
@@ -176,7 +176,7 @@ public final class ChaosRun {
     private void awaitReadable(StrataProcessCluster cluster, List<String> series, LongSupplier barriers,
             Duration timeout) {
         try (StrataWorkloadClient probe = new StrataWorkloadClient(cluster.clientEndpoints(),
-                List.copyOf(cluster.observers().values()), DATABASE, TABLE, barriers, CALL_DEADLINE, 1)) {
+                List.copyOf(cluster.replicaInspection().values()), DATABASE, TABLE, barriers, CALL_DEADLINE, 1)) {
             for (String name : series) {
                 awaitCondition("series " + name + " readable", timeout, () -> {
                     try {
@@ -195,7 +195,7 @@ public final class ChaosRun {
         awaitCondition("every Raft group has a leader after healing", settings.settleTimeout(), cluster::everyGroupLed);
         List<RecordVersion> records = new ArrayList<>();
         try (StrataWorkloadClient reader = new StrataWorkloadClient(cluster.clientEndpoints(),
-                List.copyOf(cluster.observers().values()), DATABASE, TABLE, barrierTimes::getAndDecrement, CALL_DEADLINE,
+                List.copyOf(cluster.replicaInspection().values()), DATABASE, TABLE, barrierTimes::getAndDecrement, CALL_DEADLINE,
                 ATTEMPTS)) {
             for (String name : series) {
                 List<List<RecordVersion>> read = new ArrayList<>();

@@ -2,8 +2,6 @@ package io.strata.chaos.strata;
 
 import io.strata.chaos.check.Violation;
 import io.strata.chaos.check.ViolationKind;
-import io.strata.chaos.node.ReplicaObserver.GroupLine;
-import io.strata.chaos.node.ReplicaObserver.PointLine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,14 +47,15 @@ public final class ReplicaAgreement {
 
     /** Empty if every replica hosting the series' group answered the same points. */
     private static Optional<String> disagreement(StrataProcessCluster cluster, String database, String table, String series) {
-        Map<String, Set<PointLine>> answers = new LinkedHashMap<>();
+        Map<String, Set<ReplicaPoint>> answers = new LinkedHashMap<>();
         Integer group = null;
-        for (Map.Entry<String, ObserverClient> observer : cluster.observers().entrySet()) {
-            Optional<List<PointLine>> points = observer.getValue().series(database, table, series);
+        for (Map.Entry<String, ReplicaInspectionClient> node : cluster.replicaInspection().entrySet()) {
+            Optional<List<ReplicaPoint>> points = node.getValue().series(database, table, StrataWorkloadClient.SERIES_DIMENSION,
+                    series);
             if (points.isEmpty()) {
-                return Optional.of(observer.getKey() + " does not answer");
+                return Optional.of(node.getKey() + " does not answer");
             }
-            answers.put(observer.getKey(), new HashSet<>(points.get()));
+            answers.put(node.getKey(), new HashSet<>(points.get()));
             if (!points.get().isEmpty()) {
                 group = points.get().getFirst().group();
             }
@@ -64,24 +63,24 @@ public final class ReplicaAgreement {
         if (group == null) {
             return Optional.empty();
         }
-        Map<String, Set<PointLine>> replicas = new LinkedHashMap<>();
-        for (Map.Entry<String, ObserverClient> observer : cluster.observers().entrySet()) {
-            Optional<List<GroupLine>> status = observer.getValue().status();
+        Map<String, Set<ReplicaPoint>> replicas = new LinkedHashMap<>();
+        for (Map.Entry<String, ReplicaInspectionClient> node : cluster.replicaInspection().entrySet()) {
+            Optional<List<LocalGroup>> status = node.getValue().localGroups();
             if (status.isEmpty()) {
-                return Optional.of(observer.getKey() + " does not answer");
+                return Optional.of(node.getKey() + " does not answer");
             }
             int hosted = group;
             if (status.get().stream().anyMatch(line -> line.group() == hosted)) {
-                replicas.put(observer.getKey(), answers.get(observer.getKey()));
+                replicas.put(node.getKey(), answers.get(node.getKey()));
             }
         }
-        Set<PointLine> reference = replicas.values().stream().max((a, b) -> Integer.compare(a.size(), b.size())).orElseThrow();
+        Set<ReplicaPoint> reference = replicas.values().stream().max((a, b) -> Integer.compare(a.size(), b.size())).orElseThrow();
         StringBuilder differences = new StringBuilder();
-        for (Map.Entry<String, Set<PointLine>> replica : replicas.entrySet()) {
+        for (Map.Entry<String, Set<ReplicaPoint>> replica : replicas.entrySet()) {
             if (!replica.getValue().equals(reference)) {
-                Set<PointLine> missing = new HashSet<>(reference);
+                Set<ReplicaPoint> missing = new HashSet<>(reference);
                 missing.removeAll(replica.getValue());
-                Set<PointLine> extra = new HashSet<>(replica.getValue());
+                Set<ReplicaPoint> extra = new HashSet<>(replica.getValue());
                 extra.removeAll(reference);
                 differences.append(replica.getKey()).append(" (replica of group-").append(group).append(") holds ")
                         .append(replica.getValue().size()).append(" records, the fullest replica ").append(reference.size())

@@ -8,8 +8,6 @@ import io.strata.chaos.disk.TmpfsVolume;
 import io.strata.chaos.network.NetworkHost;
 import io.strata.chaos.network.NetworkPartitioner;
 import io.strata.chaos.network.SocketRelay;
-import io.strata.chaos.node.ObservedStrataServer;
-import io.strata.chaos.node.ReplicaObserver.GroupLine;
 import io.strata.chaos.process.ChildProcess;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,17 +32,23 @@ import java.util.concurrent.locks.LockSupport;
  * in a separate client namespace (never on a side of a partition) whose socket files this JVM turns
  * into loopback ports, so no address outside the run's namespaces is created.
  *
- * <p>A node process is {@link ObservedStrataServer}: {@code strata server}'s node plus a read-only
- * observer port. "Who leads group-i" asks every node's observer; the node that says it leads with
- * the highest term wins.
+ * <p>A node process is {@code bin/strata server}, the command users run, from the repository this
+ * module was built in (its {@code server/target/strata-server.jar}, packaged by the reactor before
+ * this module's tests). JVM options (heap, test-only switches, {@code -Dstrata.clock.skew}) go
+ * through {@code STRATA_JAVA_OPTS}. What each node's replicas hold and which groups it leads come
+ * from the node's own {@code ReplicaInspectionService} on its gRPC port; "who leads group-i" asks
+ * every node, and the node that says it leads (leader-ready) with the highest term wins.
  *
  * <p>Single-threaded like {@link ClusterUnderTest}, except {@link #clientEndpoints()} and
- * {@link #observers()}, which are fixed after start and safe to share.
+ * {@link #replicaInspection()}, which are fixed after start and safe to share.
  */
 public final class StrataProcessCluster implements ClusterUnderTest {
     private static final String CLIENT_HOST = "client";
     private static final List<String> ZONES = List.of("a", "b", "c");
-    private static final Duration OBSERVER_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration INSPECTION_TIMEOUT = Duration.ofSeconds(3);
+    /** Heap and JIT of a node: eight engineers share two cores and a few GB. */
+    private static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx384m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=2");
     private static final Duration RELAY_START = Duration.ofSeconds(60);
 
     /**
@@ -64,28 +67,29 @@ public final class StrataProcessCluster implements ClusterUnderTest {
         }
     }
 
-    private record Ports(int grpc, int raft, int http, int observer) {}
+    private record Ports(int grpc, int raft, int http) {}
 
     private final LocalProcessCluster processes;
-    private final Map<String, ObserverClient> observers;
+    private final Map<String, ReplicaInspectionClient> replicaInspection;
     private final List<String> clientEndpoints;
     private final List<String> groups;
 
-    private StrataProcessCluster(LocalProcessCluster processes, Map<String, ObserverClient> observers,
+    private StrataProcessCluster(LocalProcessCluster processes, Map<String, ReplicaInspectionClient> replicaInspection,
             List<String> clientEndpoints, List<String> groups) {
         this.processes = processes;
-        this.observers = observers;
+        this.replicaInspection = replicaInspection;
         this.clientEndpoints = clientEndpoints;
         this.groups = groups;
     }
 
     public static StrataProcessCluster start(Settings settings, PrintStream log) {
+        Path strata = strataCommand();
         Map<String, Ports> ports = new LinkedHashMap<>();
         List<LocalProcessCluster.NodeSpec> specs = new ArrayList<>();
         for (int i = 0; i < settings.nodes(); i++) {
             String name = "node-" + (i + 1);
-            int[] free = freePorts(4);
-            ports.put(name, new Ports(free[0], free[1], free[2], free[3]));
+            int[] free = freePorts(3);
+            ports.put(name, new Ports(free[0], free[1], free[2]));
             specs.add(new LocalProcessCluster.NodeSpec(name, ZONES.get(i % ZONES.size()), free[0]));
         }
         List<String> groups = new ArrayList<>();
@@ -94,27 +98,28 @@ public final class StrataProcessCluster implements ClusterUnderTest {
         }
         AtomicReference<StrataProcessCluster> self = new AtomicReference<>();
         LocalProcessCluster.NodeCommand command = (node, launch, zookeeper) ->
-                nodeCommand(settings, node, ports.get(node.name()), launch, zookeeper);
+                nodeCommand(strata, settings, node, ports.get(node.name()), launch, zookeeper);
         LocalProcessCluster.Options options = new LocalProcessCluster.Options(specs, command, settings.runDirectory(),
                 settings.dataVolumeBytes(), settings.useNamespaces(), freePorts(1)[0], groups,
                 group -> self.get() == null ? Optional.empty() : self.get().leaderOf(group), List.of(CLIENT_HOST));
         LocalProcessCluster processes = LocalProcessCluster.start(options, log);
         try {
             Map<String, String> grpc = new LinkedHashMap<>();
-            Map<String, String> observed = new LinkedHashMap<>();
             for (ClusterNode node : processes.nodes()) {
-                String host = host(node);
-                grpc.put(node.name(), host + ":" + ports.get(node.name()).grpc());
-                observed.put(node.name(), host + ":" + ports.get(node.name()).observer());
+                grpc.put(node.name(), host(node) + ":" + ports.get(node.name()).grpc());
             }
             Optional<NetworkHost> client = processes.host(CLIENT_HOST);
             if (client.isPresent()) {
                 grpc = relayed(processes, client.get(), "grpc", grpc, settings.runDirectory(), log);
-                observed = relayed(processes, client.get(), "observer", observed, settings.runDirectory(), log);
             }
-            Map<String, ObserverClient> observers = new LinkedHashMap<>();
-            observed.forEach((node, address) -> observers.put(node, new ObserverClient(address, OBSERVER_TIMEOUT)));
-            StrataProcessCluster cluster = new StrataProcessCluster(processes, observers, List.copyOf(grpc.values()),
+            Map<String, ReplicaInspectionClient> inspection = new LinkedHashMap<>();
+            grpc.forEach((node, address) -> {
+                ReplicaInspectionClient replicas = new ReplicaInspectionClient(address, settings.groupCount(),
+                        INSPECTION_TIMEOUT);
+                processes.registerCleanup("replica inspection channel to " + node, replicas::close);
+                inspection.put(node, replicas);
+            });
+            StrataProcessCluster cluster = new StrataProcessCluster(processes, inspection, List.copyOf(grpc.values()),
                     List.copyOf(groups));
             self.set(cluster);
             return cluster;
@@ -124,27 +129,53 @@ public final class StrataProcessCluster implements ClusterUnderTest {
         }
     }
 
-    private static List<String> nodeCommand(Settings settings, ClusterNode node, Ports ports, NodeLaunch launch,
-            String zookeeper) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:ActiveProcessorCount=2"));
-        String flags = System.getProperty("strata.jvm.flags", "");
-        if (!flags.isBlank()) {
-            command.addAll(Arrays.asList(flags.strip().split("\\s+")));
+    /**
+     * {@code env JAVA_HOME=… STRATA_JAVA_OPTS=… bin/strata server …}: {@code env} and the script both
+     * exec, so the process the harness kills, pauses and waits for is the node's JVM itself.
+     */
+    private static List<String> nodeCommand(Path strata, Settings settings, ClusterNode node, Ports ports,
+            NodeLaunch launch, String zookeeper) {
+        List<String> javaOptions = new ArrayList<>(NODE_JVM_OPTIONS);
+        javaOptions.addAll(settings.nodeJvmArguments());
+        javaOptions.addAll(launch.jvmArguments());
+        for (String option : javaOptions) {
+            if (option.isBlank() || option.chars().anyMatch(Character::isWhitespace)) {
+                // bin/strata splits STRATA_JAVA_OPTS on white space.
+                throw new IllegalArgumentException("a node JVM option must be one word: '" + option + "'");
+            }
         }
-        command.addAll(settings.nodeJvmArguments());
-        command.addAll(launch.jvmArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ObservedStrataServer.class.getName());
+        List<String> command = new ArrayList<>(List.of("env", "JAVA_HOME=" + System.getProperty("java.home"),
+                "STRATA_JAVA_OPTS=" + String.join(" ", javaOptions), strata.toString(), "server"));
         command.addAll(List.of("--node-id", node.name(), "--zone", node.zone(), "--zookeeper", zookeeper,
                 "--data-dir", node.dataDirectory().toString(), "--host", host(node),
                 "--grpc-port", Integer.toString(ports.grpc()), "--raft-port", Integer.toString(ports.raft()),
-                "--http-port", Integer.toString(ports.http()), "--observer-port", Integer.toString(ports.observer()),
+                "--http-port", Integer.toString(ports.http()), "--metrics-port", "0",
                 "--groups", Integer.toString(settings.groupCount())));
         return command;
+    }
+
+    /**
+     * The repository's {@code bin/strata} ({@code -Dstrata.home}, else the first of the working
+     * directory and its parents that has it). Its server jar must exist: the reactor build
+     * ({@code ./mvnw -pl chaos-tests -am verify}) packages it before these tests; the script would
+     * otherwise start a Maven build of its own from inside a test.
+     */
+    static Path strataCommand() {
+        String configured = System.getProperty("strata.home");
+        Path directory = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        while (directory != null && !Files.isExecutable(directory.resolve("bin/strata"))) {
+            directory = configured != null ? null : directory.getParent();
+        }
+        if (directory == null) {
+            throw new IllegalStateException("no bin/strata in " + (configured != null ? configured
+                    : "the working directory or its parents") + "; set -Dstrata.home to the repository root");
+        }
+        Path jar = directory.resolve("server/target/strata-server.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build through the reactor, "
+                    + "./mvnw -T1 -B -pl chaos-tests -am verify, which packages the server first");
+        }
+        return directory.resolve("bin/strata");
     }
 
     /**
@@ -232,9 +263,9 @@ public final class StrataProcessCluster implements ClusterUnderTest {
         return clientEndpoints;
     }
 
-    /** Each node's observer, by node name, in node order. */
-    public Map<String, ObserverClient> observers() {
-        return observers;
+    /** Each node's replica inspection (its own replicas and groups), by node name, in node order. */
+    public Map<String, ReplicaInspectionClient> replicaInspection() {
+        return replicaInspection;
     }
 
     public String networkMode() {
@@ -296,11 +327,11 @@ public final class StrataProcessCluster implements ClusterUnderTest {
         int index = Integer.parseInt(group.substring("group-".length()));
         record Claim(String node, long term) {}
         List<Claim> claims = new ArrayList<>();
-        observers.forEach((node, observer) -> {
+        replicaInspection.forEach((node, replicas) -> {
             if (!processes.running(node)) {
                 return;
             }
-            for (GroupLine line : observer.status().orElse(List.of())) {
+            for (LocalGroup line : replicas.localGroups().orElse(List.of())) {
                 if (line.group() == index && line.leader() && line.leaderReady()) {
                     claims.add(new Claim(node, line.term()));
                 }

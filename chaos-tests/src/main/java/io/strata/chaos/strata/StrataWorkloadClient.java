@@ -7,8 +7,6 @@ import io.strata.api.v1.TimeUnit;
 import io.strata.api.v1.WriteRecordsRequest;
 import io.strata.chaos.history.Phase;
 import io.strata.chaos.history.RecordVersion;
-import io.strata.chaos.node.ReplicaObserver;
-import io.strata.chaos.node.ReplicaObserver.PointLine;
 import io.strata.chaos.workload.OutcomeClassifier;
 import io.strata.chaos.workload.WorkloadClient;
 import io.strata.client.StrataClient;
@@ -25,11 +23,11 @@ import java.util.function.LongSupplier;
 
 /**
  * The chaos workload over {@code io.strata.client}: one WriteRecords call per write or upsert (one
- * VARCHAR record of the series' {@value ReplicaObserver#SERIES_DIMENSION} dimension, time in
+ * VARCHAR record of the series' {@value #SERIES_DIMENSION} dimension, time in
  * milliseconds, explicit version), and reads of a series.
  *
- * <p><b>Reads.</b> The QueryService is not wired yet, so a read is a <em>barrier write</em> followed
- * by a look at the replicas through the nodes' observers: the read first writes a fresh record to
+ * <p><b>Reads.</b> A read is a <em>barrier write</em> followed
+ * by a look at the replicas through the nodes' {@code ReplicaInspectionService}: the read first writes a fresh record to
  * the same series (so to the same Raft group) and, once it is acknowledged, returns the series as
  * held by the first replica that already applied that record. That replica's state is a committed
  * log prefix that contains every write acknowledged before the read began (they were committed
@@ -44,6 +42,8 @@ import java.util.function.LongSupplier;
  * <p>One instance per workload process, one thread at a time (see {@link WorkloadClient}).
  */
 public final class StrataWorkloadClient implements WorkloadClient {
+    /** The dimension that names a chaos workload series. */
+    public static final String SERIES_DIMENSION = "series";
     public static final String BARRIER_PREFIX = "barrier-";
     private static final String MEASURE = "value";
     private static final Duration READ_WAIT = Duration.ofSeconds(10);
@@ -56,7 +56,7 @@ public final class StrataWorkloadClient implements WorkloadClient {
     }
 
     private final StrataClient client;
-    private final List<ObserverClient> observers;
+    private final List<ReplicaInspectionClient> replicas;
     private final String database;
     private final String table;
     private final LongSupplier barrierTimes;
@@ -64,18 +64,18 @@ public final class StrataWorkloadClient implements WorkloadClient {
 
     /**
      * @param endpoints gRPC endpoints, the first one tried first
-     * @param observers the nodes' observers, asked in this order
+     * @param replicas the nodes' replica inspection, asked in this order
      * @param barrierTimes unique record times (milliseconds) for read barriers, shared by every client
      *     of a run and disjoint from the workload's times
      */
-    public StrataWorkloadClient(List<String> endpoints, List<ObserverClient> observers, String database, String table,
+    public StrataWorkloadClient(List<String> endpoints, List<ReplicaInspectionClient> replicas, String database, String table,
             LongSupplier barrierTimes, Duration callDeadline, int attempts) {
         this.client = StrataClient.builder()
                 .endpoints(endpoints)
                 .callDeadline(callDeadline)
                 .retryPolicy(RetryPolicy.noRetries())
                 .build();
-        this.observers = List.copyOf(observers);
+        this.replicas = List.copyOf(replicas);
         this.database = database;
         this.table = table;
         this.barrierTimes = barrierTimes;
@@ -99,12 +99,12 @@ public final class StrataWorkloadClient implements WorkloadClient {
         send(barrier);
         long deadline = System.nanoTime() + READ_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            for (ObserverClient observer : observers) {
-                Optional<List<PointLine>> points = observer.series(database, table, series);
+            for (ReplicaInspectionClient replica : replicas) {
+                Optional<List<ReplicaPoint>> points = replica.series(database, table, SERIES_DIMENSION, series);
                 if (points.isPresent() && points.get().stream()
                         .anyMatch(point -> point.timeMillis() == time && point.value().equals(barrier.value()))) {
                     List<RecordVersion> records = new ArrayList<>();
-                    for (PointLine point : points.get()) {
+                    for (ReplicaPoint point : points.get()) {
                         if (!point.value().startsWith(BARRIER_PREFIX)) {
                             records.add(new RecordVersion(series, point.timeMillis(), point.value(), point.version()));
                         }
@@ -122,7 +122,7 @@ public final class StrataWorkloadClient implements WorkloadClient {
                 .setDatabaseName(database)
                 .setTableName(table)
                 .addRecords(Record.newBuilder()
-                        .addDimensions(Dimension.newBuilder().setName(ReplicaObserver.SERIES_DIMENSION).setValue(record.series()))
+                        .addDimensions(Dimension.newBuilder().setName(SERIES_DIMENSION).setValue(record.series()))
                         .setMeasureName(MEASURE)
                         .setMeasureValue(record.value())
                         .setMeasureValueType(MeasureValueType.MEASURE_VALUE_TYPE_VARCHAR)

@@ -13,6 +13,7 @@ import io.strata.coordinator.engine.AdminEngine;
 import io.strata.coordinator.engine.QueryEngine;
 import io.strata.coordinator.engine.WriteAdmission;
 import io.strata.coordinator.engine.WriteEngine;
+import io.strata.coordinator.inspection.ReplicaInspectionGrpcService;
 import io.strata.coordinator.membership.NodeAddresses;
 import io.strata.coordinator.query.QueryServices;
 import io.strata.coordinator.query.QuerySettings;
@@ -65,7 +66,8 @@ import org.slf4j.LoggerFactory;
  * One Strata node: its Raft server and shard replicas, its presence in ZooKeeper (membership, the
  * cluster-manager election, the routing cache), the groups the placement assigns to it, the
  * public APIs (gRPC AdminService, WriteService, QueryService and the Timestream HTTP endpoint, both
- * thin encodings over the same engine objects), and its observability endpoint ({@code /metrics},
+ * thin encodings over the same engine objects), the internal gRPC services on the same port
+ * (ShardQueryService for query fragments, ReplicaInspectionService to read its own replicas), and its observability endpoint ({@code /metrics},
  * {@code /health/live}, {@code /health/ready} on the metrics port).
  *
  * <p>Lifecycle: {@link #start()} once, then {@link #close()} once; a node restarted on the same
@@ -213,6 +215,7 @@ public final class StrataNode implements AutoCloseable {
                 .addService(new WriteGrpcService(writes))
                 .addService(new QueryGrpcService(queries))
                 .addService(queryServices.shardService())
+                .addService(new ReplicaInspectionGrpcService(config.nodeId(), raftNode, shards::replica, tables))
                 .build()
                 .start();
         Server server = grpcServer;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.grpc.ManagedChannel;
+import io.strata.internal.v1.ReplicaInspectionServiceGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.strata.api.v1.AdminServiceGrpc;
 import io.strata.api.v1.WriteServiceGrpc;
@@ -168,6 +169,10 @@ final class TestCluster implements AutoCloseable {
 
     AdminServiceGrpc.AdminServiceBlockingStub admin(int i) {
         return AdminServiceGrpc.newBlockingStub(channels.get(i)).withDeadlineAfter(60, TimeUnit.SECONDS);
+    }
+
+    ReplicaInspectionServiceGrpc.ReplicaInspectionServiceBlockingStub inspection(int i) {
+        return ReplicaInspectionServiceGrpc.newBlockingStub(channels.get(i)).withDeadlineAfter(60, TimeUnit.SECONDS);
     }
 
     WriteServiceGrpc.WriteServiceBlockingStub writes(int i) {
