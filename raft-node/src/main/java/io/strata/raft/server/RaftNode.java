@@ -6,6 +6,7 @@ import io.strata.raft.NodeEndpoint;
 import io.strata.raft.statemachine.ReplicatedShardFactory;
 import io.strata.raft.statemachine.ShardStateMachine;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,12 +53,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class RaftNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+    /** How often the node looks for groups that stopped on their own, and the longest wait between reopens. */
+    private static final Duration STOPPED_GROUP_CHECK = Duration.ofSeconds(1);
+    private static final Duration STOPPED_GROUP_MAXIMUM_DELAY = Duration.ofSeconds(30);
 
     private final RaftNodeSettings settings;
     private final ReplicatedShardFactory shardFactory;
     private final ClientId managementClientId = ClientId.randomId();
     private final AtomicLong managementCallIds = new AtomicLong();
+    /** Held while groups are added or removed, on purpose or by the reopener. */
+    private final Object groupChanges = new Object();
     private volatile RaftServer server;
+    private volatile StoppedGroupReopener reopener;
 
     public RaftNode(RaftNodeSettings settings, ReplicatedShardFactory shardFactory) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -80,6 +87,9 @@ public final class RaftNode implements AutoCloseable {
                 .build();
         created.start();
         server = created;
+        reopener = new StoppedGroupReopener(created, selfId(), groupChanges, STOPPED_GROUP_CHECK,
+                STOPPED_GROUP_MAXIMUM_DELAY);
+        reopener.start();
         LOG.info("{}: Raft server started, hosting {}", settings.endpoint(), groups());
     }
 
@@ -93,15 +103,17 @@ public final class RaftNode implements AutoCloseable {
             throw new IllegalArgumentException("Node " + settings.endpoint().nodeId() + " is not a peer of " + groupId
                     + ": " + peers);
         }
-        if (hosts(groupId)) {
-            return;
-        }
-        RaftGroup group = RaftGroup.valueOf(groupId.raftGroupId(),
-                peers.stream().map(NodeEndpoint::raftPeer).toList());
-        RaftClientReply reply = running().groupManagement(GroupManagementRequest.newAdd(
-                managementClientId, selfId(), managementCallIds.incrementAndGet(), group));
-        if (!reply.isSuccess() && !hosts(groupId)) {
-            throw new IOException(settings.endpoint() + " could not add " + groupId, reply.getException());
+        synchronized (groupChanges) {
+            if (hosts(groupId) || halted(groupId).isPresent()) {
+                return; // a halted group is being reopened from its own directory
+            }
+            RaftGroup group = RaftGroup.valueOf(groupId.raftGroupId(),
+                    peers.stream().map(NodeEndpoint::raftPeer).toList());
+            RaftClientReply reply = running().groupManagement(GroupManagementRequest.newAdd(
+                    managementClientId, selfId(), managementCallIds.incrementAndGet(), group));
+            if (!reply.isSuccess() && !hosts(groupId)) {
+                throw new IOException(settings.endpoint() + " could not add " + groupId, reply.getException());
+            }
         }
     }
 
@@ -199,14 +211,28 @@ public final class RaftNode implements AutoCloseable {
 
     /** Stops hosting {@code groupId} and deletes its log, snapshots and shard data from this node. */
     public void removeGroup(GroupId groupId) throws IOException {
-        if (!hosts(groupId)) {
-            return;
+        synchronized (groupChanges) {
+            Optional.ofNullable(reopener).ifPresent(stopped -> stopped.forget(groupId));
+            if (!hosts(groupId)) {
+                return;
+            }
+            RaftClientReply reply = running().groupManagement(GroupManagementRequest.newRemove(
+                    managementClientId, selfId(), managementCallIds.incrementAndGet(), groupId.raftGroupId(), true,
+                    false));
+            if (!reply.isSuccess() && hosts(groupId)) {
+                throw new IOException(settings.endpoint() + " could not remove " + groupId, reply.getException());
+            }
         }
-        RaftClientReply reply = running().groupManagement(GroupManagementRequest.newRemove(
-                managementClientId, selfId(), managementCallIds.incrementAndGet(), groupId.raftGroupId(), true, false));
-        if (!reply.isSuccess() && hosts(groupId)) {
-            throw new IOException(settings.endpoint() + " could not remove " + groupId, reply.getException());
-        }
+    }
+
+    /**
+     * Why this node's replica of {@code groupId} stopped, while it does: its shard failed to apply
+     * a command (and halted rather than skip it) or its log could not be written. The node reopens
+     * such a group by itself, as a restart would; empty when the group runs or is not hosted.
+     */
+    public Optional<String> halted(GroupId groupId) {
+        StoppedGroupReopener current = reopener;
+        return current == null ? Optional.empty() : current.halted(groupId);
     }
 
     public Set<GroupId> groups() {
@@ -269,6 +295,11 @@ public final class RaftNode implements AutoCloseable {
     public synchronized void close() throws IOException {
         RaftServer running = server;
         server = null;
+        StoppedGroupReopener stoppedGroups = reopener;
+        reopener = null;
+        if (stoppedGroups != null) {
+            stoppedGroups.close(); // first: closing the server stops every division, on purpose
+        }
         if (running != null) {
             running.close();
             LOG.info("{}: Raft server stopped", settings.endpoint());

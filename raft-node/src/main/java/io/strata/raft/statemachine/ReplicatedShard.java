@@ -1,5 +1,7 @@
 package io.strata.raft.statemachine;
 
+import io.strata.core.error.ErrorCode;
+import io.strata.core.error.StrataException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -25,10 +27,26 @@ import java.nio.file.Path;
  * <p><b>Errors.</b> A {@link io.strata.core.error.StrataException} thrown from {@link #validate}
  * rejects the command before anything is replicated; the client receives the same exception
  * (name and message). One thrown from {@link #apply} is a deterministic rejection: it is the
- * client's answer and the command is still counted as applied. Any other exception from
- * {@link #apply} is a bug and is reported to the client as an internal error.
+ * client's answer and the command is still counted as applied — unless {@link #isFailure} says it
+ * is a failure of this replica (an internal error or unavailability), like any other exception or
+ * error from {@link #apply} (a full disk, a {@code SIGBUS} on a mapped file, a bug). A failure
+ * halts the replica: the command does not count as applied, the state machine applies and
+ * snapshots nothing more, and the group's division on this node is closed and reopened, which
+ * closes this shard, opens it again from its files and re-applies the log after its snapshot. So a
+ * replica is never silently short of a command its peers applied.
  */
 public interface ReplicatedShard extends AutoCloseable {
+
+    /**
+     * Whether {@code exception}, thrown from {@link #apply}, is a failure of this replica rather
+     * than a deterministic refusal every replica gives (see the class comment).
+     */
+    static boolean isFailure(Throwable exception) {
+        if (exception instanceof StrataException strata) {
+            return strata.code() == ErrorCode.INTERNAL_SERVER || strata.code() == ErrorCode.SERVICE_UNAVAILABLE;
+        }
+        return true;
+    }
 
     /**
      * Checks a command on the leader before it enters the log; throws a

@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * {@link ShardSnapshotStorage} so Ratis can purge its log. On restart, and after a snapshot
  * arrives from the leader, the shard is handed the latest snapshot and Ratis re-applies the log
  * after it.
+ *
+ * <p>The last applied index it reports to Ratis, and so every snapshot it records, never covers a
+ * command whose effect the shard does not hold: a command the shard failed to apply halts the
+ * state machine (see {@link #applyTransaction}) instead of being counted and skipped.
  */
 public final class ShardStateMachine extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(ShardStateMachine.class);
@@ -47,6 +51,8 @@ public final class ShardStateMachine extends BaseStateMachine {
     /** Apply, snapshot and snapshot install change or read the whole state: one at a time. */
     private final ReentrantLock stateLock = new ReentrantLock();
     private volatile ReplicatedShard shard;
+    /** Set when an apply failed: the replica may hold part of that command and must be reopened. */
+    private volatile String failure;
 
     public ShardStateMachine(ReplicatedShardFactory shardFactory) {
         this.shardFactory = Objects.requireNonNull(shardFactory, "shardFactory");
@@ -119,6 +125,16 @@ public final class ShardStateMachine extends BaseStateMachine {
         return transaction;
     }
 
+    /**
+     * Applies one committed command. A deterministic refusal is the command's answer and counts as
+     * applied. A failure (see {@link ReplicatedShard}) halts this replica instead: the index is not
+     * counted as applied, nothing more is applied or snapshotted, and the exception is thrown to
+     * Ratis, whose state machine updater then closes this group's division on this node — a leader
+     * steps down, the peers carry on. The node reopens the division from its log and snapshots
+     * ({@link io.strata.raft.server.RaftNode}), which re-applies the command. Returning a failed
+     * future instead would not do: Ratis counts such an entry as applied and moves on, which left
+     * replicas silently short of the commands they failed on.
+     */
     @Override
     public CompletableFuture<Message> applyTransaction(TransactionContext transaction) {
         LogEntryProto entry = transaction.getLogEntry();
@@ -126,18 +142,42 @@ public final class ShardStateMachine extends BaseStateMachine {
         Message reply;
         stateLock.lock();
         try {
-            reply = Message.valueOf(ShardReply.success(shard.apply(entry.getIndex(), command)));
-        } catch (StrataException rejection) {
-            reply = Message.valueOf(ShardReply.rejection(rejection));
-        } catch (RuntimeException bug) {
-            LOG.error("{}: the shard failed to apply entry {}", getGroupId(), entry.getIndex(), bug);
-            reply = Message.valueOf(ShardReply.rejection(new InternalServerException(
-                    "The shard failed to apply the command at index " + entry.getIndex() + " of " + getGroupId())));
-        } finally {
+            ensureNotHalted();
+            try {
+                reply = Message.valueOf(ShardReply.success(shard.apply(entry.getIndex(), command)));
+            } catch (StrataException rejection) {
+                if (ReplicatedShard.isFailure(rejection)) {
+                    throw halt(entry, rejection);
+                }
+                reply = Message.valueOf(ShardReply.rejection(rejection));
+            } catch (RuntimeException | Error failure) {
+                throw halt(entry, failure);
+            }
             updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
+        } finally {
             stateLock.unlock();
         }
         return CompletableFuture.completedFuture(reply);
+    }
+
+    /** Why this replica stopped applying, if it did; it stays halted until its division is reopened. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private IllegalStateException halt(LogEntryProto entry, Throwable cause) {
+        failure = "applying index " + entry.getIndex() + " failed: " + cause;
+        LOG.error("{}: HALTED — the shard failed to apply index {} (last applied {}); this replica applies nothing "
+                + "more until its division is reopened from the log", getGroupId(), entry.getIndex(),
+                getLastAppliedTermIndex(), cause);
+        return new IllegalStateException(getGroupId() + " halted: " + failure, cause);
+    }
+
+    private void ensureNotHalted() {
+        String reason = failure;
+        if (reason != null) {
+            throw new IllegalStateException(getGroupId() + " is halted: " + reason);
+        }
     }
 
     /** Reached after the read index barrier for linearizable reads, or directly for stale reads. */
@@ -160,6 +200,10 @@ public final class ShardStateMachine extends BaseStateMachine {
     public long takeSnapshot() throws IOException {
         stateLock.lock();
         try {
+            if (failure != null) {
+                // Ratis logs it and carries on: a snapshot of a halted replica would record what it lacks.
+                throw new IOException(getGroupId() + " is halted, no snapshot: " + failure);
+            }
             TermIndex applied = getLastAppliedTermIndex();
             if (applied == null || applied.getIndex() <= 0) {
                 return RaftLog.INVALID_LOG_INDEX;
@@ -184,6 +228,12 @@ public final class ShardStateMachine extends BaseStateMachine {
             stateLock.lock();
             try {
                 opened.close();
+            } catch (RuntimeException | Error closeAfterFailure) {
+                if (failure == null) {
+                    throw closeAfterFailure;
+                }
+                // The files that failed may fail again; reopening reads them from disk anyway.
+                LOG.warn("{}: closing the halted shard failed", getGroupId(), closeAfterFailure);
             } finally {
                 stateLock.unlock();
             }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Whether this node can take part in writes now, as named checks with the reason each fails for:
  * ZooKeeper reachable (the routing view is fresh), the node registered as a member, a placement
- * exists, and every group the placement gives this node is hosted here and knows its leader.
+ * exists, and every group the placement gives this node is hosted here, has not halted (a replica
+ * that failed to apply a command stops until the node reopens it) and knows its leader.
  *
  * <p>Thread-safe: reads volatile views only; any thread may evaluate or report.
  */
@@ -58,6 +59,11 @@ final class NodeReadiness {
             failures.put(RAFT_GROUPS, "the placement gives this node no Raft group yet");
         }
         for (GroupId group : assigned) {
+            Optional<String> halted = raftNode.halted(group);
+            if (halted.isPresent()) {
+                failures.put(RAFT_GROUPS, group + " halted on this node, reopening it: " + halted.get());
+                break;
+            }
             Optional<GroupStatus> status;
             try {
                 status = raftNode.status(group);

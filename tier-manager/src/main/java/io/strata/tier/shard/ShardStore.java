@@ -1,6 +1,7 @@
 package io.strata.tier.shard;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.strata.core.error.ErrorCode;
 import io.strata.core.error.InternalServerException;
 import io.strata.core.error.StrataException;
 import io.strata.core.error.ValidationException;
@@ -58,7 +59,13 @@ import org.slf4j.LoggerFactory;
  *       an empty result.
  *   <li><b>Errors:</b> a {@link StrataException} from {@link #apply} (memory full, malformed
  *       settings) is a deterministic refusal of the whole command: nothing of it was applied, and
- *       its index counts as applied.
+ *       its index counts as applied. Except an {@link ErrorCode#INTERNAL_SERVER} or
+ *       {@link ErrorCode#SERVICE_UNAVAILABLE} one, or any other exception or error (a full disk, a
+ *       {@code SIGBUS} on a memory-mapped file): that is a <em>failure</em> of this replica, not an
+ *       answer every replica would give. The failed command's index does not count as applied, and
+ *       the store refuses every later {@link #apply} and {@link #snapshot}: its memory may hold part
+ *       of the command, so the only way on is to close it and {@link #open} it again, which
+ *       rebuilds the state from the snapshot and the journal and lets Raft re-apply the rest.
  * </ul>
  *
  * <h2>Files</h2>
@@ -80,6 +87,8 @@ public final class ShardStore implements AutoCloseable {
     private final Map<Long, Object> replayedResults = new HashMap<>();
     private volatile long lastAppliedIndex = -1;
     private final ShardStatistics statistics = new ShardStatistics();
+    /** Why an apply failed; once set, the store applies and snapshots nothing more (see the contract). */
+    private volatile String failure;
 
     private ShardStore(ShardConfiguration configuration, CommandJournal journal) {
         this.configuration = configuration;
@@ -186,12 +195,56 @@ public final class ShardStore implements AutoCloseable {
             throw new InternalServerException("The shard command at index " + raftIndex
                     + " is of a kind this version does not know; upgrade every replica.");
         }
-        journal.append(raftIndex, serialized);
+        ensureNotFailed();
         try {
-            return applyCommand(raftIndex, command);
-        } finally {
+            journal.append(raftIndex, serialized);
+            WriteBatchResult result = applyCommand(raftIndex, command);
             lastAppliedIndex = raftIndex;
             publishStatistics(command);
+            return result;
+        } catch (StrataException refusal) {
+            if (isReplicaFailure(refusal)) {
+                recordFailure(raftIndex, refusal);
+            } else {
+                lastAppliedIndex = raftIndex;
+                publishStatistics(command);
+            }
+            throw refusal;
+        } catch (RuntimeException | Error failure) {
+            recordFailure(raftIndex, failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * Whether {@code exception} from an apply is this replica failing rather than a refusal every
+     * replica gives: the store's own internal errors (an unknown command kind, a broken layout, a
+     * magnetic tier that cannot write) are not answers to send a client and move on from. The same
+     * rule as raft-node's {@code ReplicatedShard.isFailure}, which the state machine applies.
+     */
+    private static boolean isReplicaFailure(Throwable exception) {
+        if (exception instanceof StrataException strata) {
+            return strata.code() == ErrorCode.INTERNAL_SERVER || strata.code() == ErrorCode.SERVICE_UNAVAILABLE;
+        }
+        return true;
+    }
+
+    /** Why an apply of this store failed, if one did; the store must then be reopened. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void recordFailure(long raftIndex, Throwable cause) {
+        failure = "applying index " + raftIndex + " failed: " + cause;
+        LOG.error("Shard in {} failed to apply index {}; it applies nothing more until reopened (last applied {})",
+                configuration.dataDirectory(), raftIndex, lastAppliedIndex, cause);
+    }
+
+    private void ensureNotFailed() {
+        String reason = failure;
+        if (reason != null) {
+            throw new InternalServerException("The shard in " + configuration.dataDirectory()
+                    + " must be reopened: " + reason);
         }
     }
 
@@ -362,6 +415,7 @@ public final class ShardStore implements AutoCloseable {
      */
     public void snapshot(long index, Path directory) throws IOException {
         Objects.requireNonNull(directory, "directory");
+        ensureNotFailed();
         if (index < lastAppliedIndex || index < 0) {
             throw new IllegalStateException("Cannot snapshot index " + index + ": the shard is at " + lastAppliedIndex);
         }
